@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Contracts.Data;
+
+namespace ServicePro.Host.Data;
+
+/// <summary>The configured database, as the host and every module's own context use it.</summary>
+public sealed class ModuleDatabase : IModuleDatabase
+{
+    public ModuleDatabase(DatabaseOptions options, string contentRoot)
+    {
+        Provider = options.Provider;
+        MigrateAtStartup = options.MigrateAtStartup ?? options.Provider == DatabaseProvider.Sqlite;
+        if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+            Directory.CreateDirectory(DataFolder);
+            ConnectionString = $"Data Source={Path.Combine(DataFolder, "servicepro.db")}";
+        }
+        else
+        {
+            ConnectionString = options.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+            DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public bool MigrateAtStartup { get; }
+
+    public string ConnectionString { get; }
+
+    public string DataFolder { get; }
+
+    public void Configure(DbContextOptionsBuilder options, string migrationsAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(migrationsAssembly)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(migrationsAssembly).EnableRetryOnFailure()),
+            _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
+        };
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.FluentUI.AspNetCore.Components;
+using ServicePro.Contracts.Data;
+using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Extensibility;
+using ServicePro.Contracts.Modules;
+using ServicePro.Host.Apis;
+using ServicePro.Host.Components;
+using ServicePro.Host.Data;
+using ServicePro.Host.Modularity;
+using ServicePro.Host.Shell;
+
+namespace ServicePro.Host;
+
+/// <summary>The host's composition: each <c>Add…</c> registers one part, <see cref="UseServiceProAsync"/> starts them.</summary>
+public static class Extensions
+{
+    public const string ModuleContentPath = "/_modules";
+
+    public static void AddServiceProData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = new ModuleDatabase(options, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<IModuleDatabase>(database);
+        var migrations = typeof(Extensions).Assembly.GetName().Name!;
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqlServerIdentityDbContext>(o => database.Configure(o, migrations));
+        }
+        else
+        {
+            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => database.Configure(o, migrations));
+        }
+
+        builder.Services.AddScoped<DemoDataSeeder>();
+    }
+
+    public static void AddServiceProIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<IdentityUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<ServiceProIdentityDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "ServicePro.Auth";
+            o.SlidingExpiration = true;
+        });
+
+        // Every page and endpoint needs a signed-in user unless it says otherwise.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddCascadingAuthenticationState();
+    }
+
+    public static void AddServiceProShell(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddFluentUIComponents();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<IEventAggregator, EventAggregator>();
+        builder.Services.AddScoped<ShellContributions>();
+        builder.Services.AddSingleton<ModuleAdministration>();
+        builder.Services.AddMenuContributor<HostMenuContributor>();
+    }
+
+    /// <summary>
+    /// Reads <c>modules.config</c>, loads every enabled module and runs phase one (services). A malformed file throws
+    /// <see cref="ModuleCatalogException"/>; a module that cannot load is marked Failed and the rest go on.
+    /// </summary>
+    public static async Task<ModuleRuntime> AddServiceProModulesAsync(this WebApplicationBuilder builder, ILoggerFactory startupLogging)
+    {
+        var section = builder.Configuration.GetSection("Modules");
+        var configPath = Path.GetFullPath(section["ConfigPath"] ?? "modules.config", AppContext.BaseDirectory);
+        var modulesPath = Path.GetFullPath(section["Path"] ?? "modules", AppContext.BaseDirectory);
+
+        var catalog = await ModuleCatalogReader.ReadAsync(configPath);
+        var runtime = new ModuleRuntime(catalog, startupLogging.CreateLogger<ModuleRuntime>());
+        runtime.LoadAndConfigure(new PluginModuleLoader(modulesPath), builder.Services, builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton<IModuleStatus>(runtime);
+        return runtime;
+    }
+
+    public static async Task UseServiceProAsync(this WebApplication app)
+    {
+        var stopping = app.Lifetime.ApplicationStopping;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<IModuleDatabase>();
+            if (database.MigrateAtStartup)
+            {
+                await scope.ServiceProvider.GetRequiredService<ServiceProIdentityDbContext>().Database.MigrateAsync(stopping);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(stopping);
+        }
+
+        var runtime = app.Services.GetRequiredService<ModuleRuntime>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRouting();
+        app.UseModuleEndpointGate(runtime);
+        app.UseModuleContent(runtime);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountApi();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies([.. runtime.ModuleAssemblies]);
+
+        await runtime.InitializeAsync(app.Services, app, stopping);
+        runtime.MarkInitialized();
+    }
+
+    /// <summary>Endpoints and pages of a module that is not enabled answer 404.</summary>
+    private static void UseModuleEndpointGate(this WebApplication app, ModuleRuntime runtime) =>
+        app.Use(async (context, next) =>
+        {
+            var endpoint = context.GetEndpoint();
+            var owner = endpoint?.Metadata.GetMetadata<ModuleEndpointMetadata>()?.ModuleId
+                ?? runtime.OwnerOf(endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()?.Type);
+            if (owner is not null && !runtime.IsEnabled(owner))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+
+    /// <summary>Serves each module's <c>wwwroot</c> at <c>/_modules/{id}/</c> while the module is enabled.</summary>
+    private static void UseModuleContent(this WebApplication app, ModuleRuntime runtime)
+    {
+        foreach (var (id, directory) in runtime.LoadedModules)
+        {
+            var root = directory is null ? null : Path.Combine(directory, "wwwroot");
+            if (root is null || !Directory.Exists(root))
+            {
+                continue;
+            }
+
+            var prefix = new PathString($"{ModuleContentPath}/{id}");
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments(prefix) && runtime.IsEnabled(id),
+                branch => branch.UseStaticFiles(new StaticFileOptions { RequestPath = prefix, FileProvider = new PhysicalFileProvider(root) }));
+        }
+    }
+}

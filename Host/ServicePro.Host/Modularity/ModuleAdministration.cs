@@ -1,0 +1,57 @@
+using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Modules;
+
+namespace ServicePro.Host.Modularity;
+
+/// <summary>
+/// Enables and disables modules at run time for Admin → Modules: checks dependencies, writes the choice to
+/// <c>modules.config</c>, applies it to every open shell at once and publishes <see cref="ModuleStateChangedEvent"/>.
+/// </summary>
+public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator events, ILogger<ModuleAdministration> logger)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public async Task<ModuleToggleResult> SetEnabledAsync(string moduleId, bool enabled, string administrator, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var modules = runtime.Modules;
+            var module = modules.FirstOrDefault(m => m.Id == moduleId);
+            if (module is null)
+            {
+                return ModuleToggleResult.Refused($"There is no module '{moduleId}' in modules.config.");
+            }
+
+            if (enabled)
+            {
+                var missing = module.DependsOn
+                    .Where(d => modules.FirstOrDefault(m => m.Id == d) is not { } dependency
+                        || !(dependency.State == ModuleState.Enabled || dependency.RestartRequired))
+                    .ToList();
+                if (missing.Count > 0)
+                {
+                    return ModuleToggleResult.Refused($"'{moduleId}' cannot be enabled: it depends on {string.Join(", ", missing.Select(d => $"'{d}'"))}, which is not enabled. Enable that first.");
+                }
+            }
+            else
+            {
+                var dependents = runtime.EnabledDependentsOf(moduleId);
+                if (dependents.Count > 0)
+                {
+                    return ModuleToggleResult.Refused($"'{moduleId}' cannot be disabled: {string.Join(", ", dependents.Select(d => $"'{d}'"))} depend{(dependents.Count == 1 ? "s" : string.Empty)} on it. Disable {(dependents.Count == 1 ? "it" : "them")} first.");
+                }
+            }
+
+            await ModuleCatalogWriter.SetEnabledAsync(runtime.Catalog.Path, moduleId, enabled, cancellationToken);
+            var info = runtime.Apply(moduleId, enabled);
+            logger.LogInformation("{Administrator} {Action} module {ModuleId}; state {State}{Restart}", administrator, enabled ? "enabled" : "disabled", moduleId, info.State, info.RestartRequired ? " (starts at next restart)" : string.Empty);
+            await events.PublishAsync(new ModuleStateChangedEvent(moduleId, info.State), cancellationToken);
+            return new ModuleToggleResult(info, null);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+}

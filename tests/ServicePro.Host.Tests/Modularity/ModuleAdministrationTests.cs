@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Modules;
+using ServicePro.Host.Modularity;
+using ServicePro.Host.Tests.Support;
+
+namespace ServicePro.Host.Tests.Modularity;
+
+[TestClass]
+public sealed class ModuleAdministrationTests
+{
+    private readonly FakeModules _fakes = new();
+    private readonly Mock<IEventAggregator> _events = new();
+    private string _directory = null!;
+    private string _path = null!;
+
+    [TestInitialize]
+    public void CreateCatalog()
+    {
+        _directory = Directory.CreateTempSubdirectory("module-admin-").FullName;
+        _path = Path.Combine(_directory, "modules.config");
+        File.WriteAllText(_path, """
+            <modules>
+              <module id="requests" assembly="R" />
+              <module id="chat" assembly="C" dependsOn="requests" />
+              <module id="later" assembly="L" enabled="false" dependsOn="requests" />
+              <module id="orphan" assembly="O" enabled="false" dependsOn="absent" />
+            </modules>
+            """);
+        _fakes.Add("requests");
+        _fakes.Add("chat");
+    }
+
+    [TestCleanup]
+    public void DeleteCatalog() => Directory.Delete(_directory, recursive: true);
+
+    [TestMethod]
+    public async Task SetEnabledAsync_Disable_WritesFileAppliesAtOnceAndPublishes()
+    {
+        var (runtime, administration) = await StartAsync();
+
+        var result = await administration.SetEnabledAsync("chat", enabled: false, "admin");
+
+        Assert.IsTrue(result.Succeeded, result.Error);
+        Assert.AreEqual(ModuleState.Disabled, result.Module!.State);
+        Assert.IsFalse(runtime.IsEnabled("chat"));
+        Assert.IsFalse(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "chat").Enabled);
+        _events.Verify(e => e.PublishAsync(new ModuleStateChangedEvent("chat", ModuleState.Disabled), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestMethod]
+    public async Task SetEnabledAsync_DisableWhileAnEnabledModuleDependsOnIt_RefusedAndNothingChanges()
+    {
+        var (runtime, administration) = await StartAsync();
+        var before = await File.ReadAllTextAsync(_path);
+
+        var result = await administration.SetEnabledAsync("requests", enabled: false, "admin");
+
+        Assert.AreEqual("'requests' cannot be disabled: 'chat' depends on it. Disable it first.", result.Error);
+        Assert.IsTrue(runtime.IsEnabled("requests"));
+        Assert.AreEqual(before, await File.ReadAllTextAsync(_path));
+        _events.Verify(e => e.PublishAsync(It.IsAny<ModuleStateChangedEvent>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [TestMethod]
+    public async Task SetEnabledAsync_DisableDependentThenDependency_BothAllowedInThatOrder()
+    {
+        var (runtime, administration) = await StartAsync();
+
+        Assert.IsTrue((await administration.SetEnabledAsync("chat", false, "admin")).Succeeded);
+        Assert.IsTrue((await administration.SetEnabledAsync("requests", false, "admin")).Succeeded);
+        var reEnableChat = await administration.SetEnabledAsync("chat", true, "admin");
+
+        StringAssert.Contains(reEnableChat.Error, "depends on 'requests', which is not enabled");
+        Assert.IsTrue((await administration.SetEnabledAsync("requests", true, "admin")).Succeeded);
+        Assert.IsTrue((await administration.SetEnabledAsync("chat", true, "admin")).Succeeded);
+        Assert.IsTrue(runtime.IsEnabled("chat"));
+    }
+
+    [TestMethod]
+    public async Task SetEnabledAsync_EnableModuleDisabledAtStart_WrittenAndMarkedForRestart()
+    {
+        var (runtime, administration) = await StartAsync();
+
+        var result = await administration.SetEnabledAsync("later", enabled: true, "admin");
+
+        Assert.IsTrue(result.Succeeded, result.Error);
+        Assert.IsTrue(result.Module!.RestartRequired);
+        Assert.AreEqual(ModuleState.Disabled, result.Module.State);
+        Assert.IsTrue(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "later").Enabled);
+        Assert.IsFalse(runtime.IsEnabled("later"));
+    }
+
+    [TestMethod]
+    public async Task SetEnabledAsync_EnableWithUnlistedDependency_Refused()
+    {
+        var (_, administration) = await StartAsync();
+
+        var result = await administration.SetEnabledAsync("orphan", enabled: true, "admin");
+
+        StringAssert.Contains(result.Error, "depends on 'absent', which is not enabled");
+    }
+
+    [TestMethod]
+    public async Task SetEnabledAsync_UnknownModule_Refused()
+    {
+        var (_, administration) = await StartAsync();
+
+        var result = await administration.SetEnabledAsync("nope", enabled: false, "admin");
+
+        Assert.AreEqual("There is no module 'nope' in modules.config.", result.Error);
+    }
+
+    private async Task<(ModuleRuntime, ModuleAdministration)> StartAsync()
+    {
+        var catalog = await ModuleCatalogReader.ReadAsync(_path);
+        var runtime = new ModuleRuntime(catalog, NullLogger.Instance);
+        runtime.LoadAndConfigure(_fakes.Loader.Object, new ServiceCollection(), new ConfigurationBuilder().Build(), new TestHostEnvironment());
+        var app = WebApplication.CreateBuilder().Build();
+        await runtime.InitializeAsync(app.Services, app, CancellationToken.None);
+        runtime.MarkInitialized();
+        return (runtime, new ModuleAdministration(runtime, _events.Object, NullLogger<ModuleAdministration>.Instance));
+    }
+}

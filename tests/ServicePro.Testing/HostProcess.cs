@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ServicePro.Testing;
+
+/// <summary>
+/// The real ServicePro host, started as its own process on 127.0.0.1 (a free port) with a temporary data folder
+/// and a temporary <c>modules.config</c>. Ready when Kestrel says where it listens.
+/// </summary>
+public sealed partial class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _outputGate = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(string workDirectory, Process process)
+    {
+        WorkDirectory = workDirectory;
+        _process = process;
+    }
+
+    /// <summary>The temporary folder: data, modules.config.</summary>
+    public string WorkDirectory { get; }
+
+    public string ModulesConfigPath => Path.Combine(WorkDirectory, "modules.config");
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_outputGate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>A modules.config listing the sample Share module and the Probe test module.</summary>
+    public static string DefaultModulesConfig(bool probeEnabled = true, bool shareEnabled = true) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <!-- test catalog -->
+        <modules>
+          <module id="share" assembly="ServicePro.Modules.Share" enabled="{(shareEnabled ? "true" : "false")}" />
+          <!-- the probe -->
+          <module id="probe" assembly="{TestPaths.ProbeModuleAssembly}" enabled="{(probeEnabled ? "true" : "false")}" />
+        </modules>
+        """;
+
+    /// <summary>Starts the host and waits until it listens, or throws with its output if it stops first.</summary>
+    public static async Task<HostProcess> StartAsync(string? modulesConfig = null, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var work = Directory.CreateTempSubdirectory("servicepro-test-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(work, "modules.config"), modulesConfig ?? DefaultModulesConfig(), cancellationToken);
+        var host = Launch(work, settings);
+        await host.WaitUntilListeningAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>Starts the host on a given modules.config and waits for it to exit (for start-up failures).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string modulesConfig, CancellationToken cancellationToken)
+    {
+        var work = Directory.CreateTempSubdirectory("servicepro-test-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(work, "modules.config"), modulesConfig, cancellationToken);
+        await using var host = Launch(work, null);
+        await host._process.WaitForExitAsync(cancellationToken);
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static HostProcess Launch(string work, IDictionary<string, string>? settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = TestPaths.HostDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(TestPaths.HostAssembly);
+        var arguments = new Dictionary<string, string>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Modules:ConfigPath"] = Path.Combine(work, "modules.config"),
+            ["Modules:Path"] = TestPaths.ModulesDirectory,
+            ["Database:DataFolder"] = Path.Combine(work, "data"),
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments[key] = value;
+        }
+
+        foreach (var (key, value) in arguments)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var host = new HostProcess(work, process);
+        process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        process.Exited += (_, _) => host._listening.TrySetException(new InvalidOperationException($"The host exited before listening:\n{host.Output}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_outputGate)
+        {
+            _output.AppendLine(line);
+        }
+
+        var match = ListeningPattern().Match(line);
+        if (match.Success)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        try
+        {
+            BaseAddress = await _listening.Task.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The host did not start listening within 90 s:\n{Output}");
+        }
+    }
+
+    /// <summary>An HTTP client for the host that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateClient(bool followRedirects = false) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean; the test result does not depend on it.
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningPattern();
+}
