@@ -12,20 +12,24 @@ public static partial class SignIn
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password = DemoPassword, CancellationToken cancellationToken = default)
     {
         var form = await client.GetStringAsync("account/login", cancellationToken);
-        var token = TokenPattern().Match(form);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"The sign-in page has no antiforgery token:\n{form}");
-        }
 
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         });
         return await client.PostAsync("account/login", content, cancellationToken);
+    }
+
+    /// <summary>The antiforgery token of the first form on a page.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = TokenPattern().Match(html);
+        return token.Success
+            ? WebUtility.HtmlDecode(token.Groups[1].Value)
+            : throw new InvalidOperationException($"The page has no antiforgery token:\n{html}");
     }
 
     public static async Task AsAsync(HttpClient client, string userName, CancellationToken cancellationToken = default)
@@ -37,6 +41,6 @@ public static partial class SignIn
         }
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test in ServicePro.sln after installing what the tests need (Debian's chromium for the browser
+# tests, redis-server for SignalR scale-out tests). Ends with one line totalling all test projects:
+#   N passed, N failed, N skipped
+# and exits non-zero if any test failed or none ran.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing ${need[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "test.sh: the tests need these Debian packages, which are missing: ${need[*]}" >&2
+    echo "test.sh: install them first, e.g.  sudo apt-get install ${need[*]}" >&2
+    exit 1
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Playwright must never download a browser: the tests launch Debian's /usr/bin/chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+results=tests/TestResults/trx
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build ServicePro.sln -c Debug -nologo -v quiet
+status=0
+dotnet test ServicePro.sln -c Debug --no-build --logger "trx" --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0 total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  t=$(value total); e=$(value executed); p=$(value passed); f=$(value failed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + ${t:-0} - ${e:-0}))
+  total=$((total + ${t:-0}))
+done
+
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using ServicePro.Testing;
+
+namespace ServicePro.EndToEnd.Tests;
+
+/// <summary>Debian's Chromium under Playwright; never a downloaded browser.</summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private Browser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Instance = browser;
+    }
+
+    public IBrowser Instance { get; }
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(TestPaths.RepositoryRoot, "tests", "TestResults", "screenshots");
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new Browser(playwright, browser);
+    }
+
+    /// <summary>A fresh browser context (its own cookies), signed in through the sign-in page, on the Workbench.</summary>
+    public async Task<IPage> SignInAsync(HostProcess host, string userName)
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("");
+        await page.GetByTestId("login-username").FillAsync(userName);
+        await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("workbench")).ToBeVisibleAsync();
+
+        // Interactive once the circuit is up: only then do clicks reach the server.
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Instance.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

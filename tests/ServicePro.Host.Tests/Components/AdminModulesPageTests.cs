@@ -1,0 +1,101 @@
+using Bunit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Security;
+using ServicePro.Host.Components.Pages.Admin;
+using ServicePro.Host.Modularity;
+using ServicePro.Host.Tests.Support;
+
+namespace ServicePro.Host.Tests.Components;
+
+[TestClass]
+[DoNotParallelize]
+public sealed class AdminModulesPageTests
+{
+    private readonly FakeModules _fakes = new();
+    private string _directory = null!;
+    private string _path = null!;
+    private ShellTestContext _context = null!;
+
+    [TestInitialize]
+    public async Task Start()
+    {
+        _directory = Directory.CreateTempSubdirectory("admin-page-").FullName;
+        _path = Path.Combine(_directory, "modules.config");
+        await File.WriteAllTextAsync(_path, """
+            <modules>
+              <module id="requests" assembly="R" />
+              <module id="chat" assembly="C" dependsOn="requests" />
+              <module id="ghost" assembly="G" />
+            </modules>
+            """);
+        _fakes.Add("requests");
+        _fakes.Add("chat");
+        _fakes.Loader.Setup(l => l.Load(It.Is<ModuleCatalogEntry>(e => e.Id == "ghost"))).Throws(new ModuleLoadException("assembly 'G' not found at /m/G/G.dll"));
+        var runtime = new ModuleRuntime(await ModuleCatalogReader.ReadAsync(_path), NullLogger.Instance);
+        runtime.LoadAndConfigure(_fakes.Loader.Object, new ServiceCollection(), new ConfigurationBuilder().Build(), new TestHostEnvironment());
+        var app = WebApplication.CreateBuilder().Build();
+        await runtime.InitializeAsync(app.Services, app, CancellationToken.None);
+        runtime.MarkInitialized();
+
+        _context = new ShellTestContext();
+        _context.AddAuthorization().SetAuthorized("admin").SetRoles(ServiceProRoles.Administrator);
+        _context.Services.AddSingleton(runtime);
+        _context.Services.AddSingleton(sp => new ModuleAdministration(runtime, sp.GetRequiredService<IEventAggregator>(), NullLogger<ModuleAdministration>.Instance));
+    }
+
+    [TestCleanup]
+    public void Cleanup()
+    {
+        _context.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [TestMethod]
+    public void Render_ListsEveryModuleWithStateAndReason()
+    {
+        var page = _context.Render<Modules>();
+
+        Assert.AreEqual("Enabled", page.Find("[data-testid=module-state-requests]").TextContent.Trim());
+        Assert.AreEqual("Enabled", page.Find("[data-testid=module-state-chat]").TextContent.Trim());
+        Assert.AreEqual("Failed", page.Find("[data-testid=module-state-ghost]").TextContent.Trim());
+        Assert.AreEqual("assembly 'G' not found at /m/G/G.dll", page.Find("[data-testid=module-reason-ghost]").TextContent);
+        StringAssert.Contains(page.Find("[data-testid=module-row-chat]").TextContent, "1.2.3");
+        StringAssert.Contains(page.Find("[data-testid=module-row-chat]").TextContent, "requests");
+    }
+
+    [TestMethod]
+    public async Task Toggle_DisablesModule_ShowsNewStateAndWritesFile()
+    {
+        var page = _context.Render<Modules>();
+
+        page.Find("[data-testid=module-toggle-chat]").Click();
+
+        page.WaitForAssertion(() => Assert.AreEqual("Disabled", page.Find("[data-testid=module-state-chat]").TextContent.Trim()));
+        Assert.AreEqual("Enable", page.Find("[data-testid=module-toggle-chat]").TextContent.Trim());
+        StringAssert.Contains(await File.ReadAllTextAsync(_path), """<module id="chat" assembly="C" dependsOn="requests" enabled="false" />""");
+    }
+
+    [TestMethod]
+    public void Toggle_ModuleOthersDependOn_RefusedWithAClearMessage()
+    {
+        var page = _context.Render<Modules>();
+
+        page.Find("[data-testid=module-toggle-requests]").Click();
+
+        page.WaitForAssertion(() => StringAssert.Contains(page.Find("[data-testid=module-error]").TextContent, "'requests' cannot be disabled: 'chat' depends on it"));
+        Assert.AreEqual("Enabled", page.Find("[data-testid=module-state-requests]").TextContent.Trim());
+    }
+
+    [TestMethod]
+    public void Page_RequiresTheAdministratorRole()
+    {
+        var authorize = typeof(Modules).GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), true)
+            .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().Single();
+
+        Assert.AreEqual(ServiceProRoles.Administrator, authorize.Roles);
+    }
+}
