@@ -12,6 +12,7 @@ using ServicePro.Host.Components;
 using ServicePro.Host.Data;
 using ServicePro.Host.Modularity;
 using ServicePro.Host.Shell;
+using ServicePro.Host.ViewModels;
 
 namespace ServicePro.Host;
 
@@ -72,7 +73,8 @@ public static class Extensions
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IEventAggregator, EventAggregator>();
         builder.Services.AddScoped<ShellContributions>();
-        builder.Services.AddSingleton<ModuleAdministration>();
+        builder.Services.AddSingleton<IModuleAdministration, ModuleAdministration>();
+        builder.Services.AddTransient<ModulesViewModel>();
         builder.Services.AddMenuContributor<HostMenuContributor>();
     }
 

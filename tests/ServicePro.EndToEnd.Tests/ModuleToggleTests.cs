@@ -74,6 +74,7 @@ public sealed class ModuleToggleTests
         Assert.AreEqual(404, endpoint.Status);
         var page = await bob.Context.APIRequest.GetAsync("probe");
         Assert.AreEqual(404, page.Status);
+        Assert.AreEqual(404, (await bob.Context.APIRequest.GetAsync("_modules/probe/probe.txt")).Status);
 
         await admin.GetByTestId("module-toggle-probe").ClickAsync();
         await Expect(admin.GetByTestId("module-state-probe")).ToHaveTextAsync("Enabled");
@@ -81,6 +82,7 @@ public sealed class ModuleToggleTests
         await bob.GetByTestId("nav-probe").ClickAsync();
         await Expect(bob.GetByTestId("probe-page")).ToBeVisibleAsync();
         Assert.AreEqual(200, (await bob.Context.APIRequest.GetAsync("api/probe")).Status);
+        Assert.AreEqual(200, (await bob.Context.APIRequest.GetAsync("_modules/probe/probe.txt")).Status);
     }
 
     [TestMethod]

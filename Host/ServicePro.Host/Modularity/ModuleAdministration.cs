@@ -7,7 +7,7 @@ namespace ServicePro.Host.Modularity;
 /// Enables and disables modules at run time for Admin → Modules: checks dependencies, writes the choice to
 /// <c>modules.config</c>, applies it to every open shell at once and publishes <see cref="ModuleStateChangedEvent"/>.
 /// </summary>
-public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator events, ILogger<ModuleAdministration> logger)
+public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator events, ILogger<ModuleAdministration> logger) : IModuleAdministration
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 

@@ -44,7 +44,9 @@ public sealed class AdminModulesPageTests
         _context = new ShellTestContext();
         _context.AddAuthorization().SetAuthorized("admin").SetRoles(ServiceProRoles.Administrator);
         _context.Services.AddSingleton(runtime);
-        _context.Services.AddSingleton(sp => new ModuleAdministration(runtime, sp.GetRequiredService<IEventAggregator>(), NullLogger<ModuleAdministration>.Instance));
+        _context.Services.AddSingleton<ServicePro.Contracts.Modules.IModuleStatus>(runtime);
+        _context.Services.AddSingleton<IModuleAdministration>(sp => new ModuleAdministration(runtime, sp.GetRequiredService<IEventAggregator>(), NullLogger<ModuleAdministration>.Instance));
+        _context.Services.AddTransient<ServicePro.Host.ViewModels.ModulesViewModel>();
     }
 
     [TestCleanup]

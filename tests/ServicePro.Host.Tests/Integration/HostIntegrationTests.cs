@@ -89,6 +89,7 @@ public sealed class HostIntegrationTests
 
         Assert.AreEqual("probe ok", await client.GetStringAsync("api/probe"));
         StringAssert.Contains(await client.GetStringAsync("probe"), "data-testid=\"probe-page\"");
+        Assert.AreEqual("probe static file\n", await client.GetStringAsync("_modules/probe/probe.txt"));
     }
 
     [TestMethod]

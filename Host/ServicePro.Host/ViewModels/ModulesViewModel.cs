@@ -1,0 +1,46 @@
+using CommunityToolkit.Mvvm.ComponentModel;
+using CommunityToolkit.Mvvm.Input;
+using ServicePro.Contracts.Modules;
+using ServicePro.Host.Modularity;
+
+namespace ServicePro.Host.ViewModels;
+
+/// <summary>Admin → Modules: every module with its state, and the enable/disable command.</summary>
+public sealed partial class ModulesViewModel(IModuleStatus status, IModuleAdministration administration) : ObservableObject
+{
+    /// <summary>Every module of modules.config, in dependency order.</summary>
+    [ObservableProperty]
+    public partial IReadOnlyList<ModuleInfo> Modules { get; private set; } = [];
+
+    /// <summary>Why the last change was not made; <c>null</c> when it was.</summary>
+    [ObservableProperty]
+    public partial string? Error { get; private set; }
+
+    /// <summary>The signed-in administrator, named in the log of each change.</summary>
+    public string Administrator { get; set; } = "unknown";
+
+    /// <summary>True when the module's button offers Enable; otherwise it offers Disable.</summary>
+    public static bool OffersEnable(ModuleInfo module) =>
+        module.State == ModuleState.Disabled && !module.RestartRequired;
+
+    public void Refresh() => Modules = status.Modules;
+
+    [RelayCommand]
+    private async Task ToggleAsync(ModuleInfo module, CancellationToken cancellationToken)
+    {
+        Error = null;
+        try
+        {
+            var result = await administration.SetEnabledAsync(module.Id, OffersEnable(module), Administrator, cancellationToken);
+            Error = result.Error;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Error = $"modules.config could not be written: {ex.Message}";
+        }
+        finally
+        {
+            Refresh();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Contracts.Data;
+using ServicePro.Host.Data;
+
+namespace ServicePro.Host.Tests.Data;
+
+[TestClass]
+public sealed class ModuleDatabaseTests
+{
+    /// <summary>A module's own context, as a module would write it against Contracts.</summary>
+    private sealed class NotesDbContext(DbContextOptions<NotesDbContext> options) : DbContext(options)
+    {
+        public DbSet<Note> Notes => Set<Note>();
+    }
+
+    private sealed class Note
+    {
+        public int Id { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+    }
+
+    [TestMethod]
+    public void Sqlite_Default_FileInTheDataFolderWhichIsCreated()
+    {
+        var root = Directory.CreateTempSubdirectory("db-").FullName;
+
+        var database = new ModuleDatabase(new DatabaseOptions(), root);
+
+        Assert.AreEqual(DatabaseProvider.Sqlite, database.Provider);
+        Assert.IsTrue(database.MigrateAtStartup);
+        Assert.AreEqual($"Data Source={Path.Combine(root, "App_Data", "servicepro.db")}", database.ConnectionString);
+        Assert.IsTrue(Directory.Exists(Path.Combine(root, "App_Data")));
+    }
+
+    [TestMethod]
+    public void SqlServer_WithoutConnectionString_ClearError()
+    {
+        var ex = Assert.ThrowsExactly<InvalidOperationException>(() => new ModuleDatabase(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, "/tmp"));
+
+        Assert.AreEqual("Database:ConnectionString is required when Database:Provider is SqlServer.", ex.Message);
+    }
+
+    [TestMethod]
+    public void SqlServer_ConfiguresSqlServerAndDoesNotMigrateByDefault()
+    {
+        var database = new ModuleDatabase(new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = "Server=db;Database=sp;User Id=sp;Password=x" }, "/tmp");
+        var options = new DbContextOptionsBuilder<NotesDbContext>();
+
+        database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
+
+        using var context = new NotesDbContext(options.Options);
+        Assert.AreEqual("Microsoft.EntityFrameworkCore.SqlServer", context.Database.ProviderName);
+        Assert.IsFalse(database.MigrateAtStartup);
+    }
+
+    [TestMethod]
+    public async Task ModuleContext_OnTheConfiguredSqliteFile_KeepsItsOwnTable()
+    {
+        var root = Directory.CreateTempSubdirectory("db-").FullName;
+        var database = new ModuleDatabase(new DatabaseOptions(), root);
+        var options = new DbContextOptionsBuilder<NotesDbContext>();
+        database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
+
+        await using (var context = new NotesDbContext(options.Options))
+        {
+            await context.Database.EnsureCreatedAsync();
+            context.Notes.Add(new Note { Text = "stored" });
+            await context.SaveChangesAsync();
+        }
+
+        await using var again = new NotesDbContext(options.Options);
+        Assert.AreEqual("stored", (await again.Notes.SingleAsync()).Text);
+        Assert.IsTrue(File.Exists(Path.Combine(root, "App_Data", "servicepro.db")));
+    }
+
+    [TestMethod]
+    public void IdentityMigrations_ExistForBothProviders_AndMatchTheModel()
+    {
+        using var sqlite = new SqliteIdentityDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerIdentityDesignTimeFactory().CreateDbContext([]);
+
+        foreach (DbContext context in new DbContext[] { sqlite, sqlServer })
+        {
+            Assert.IsNotEmpty(context.Database.GetMigrations(), context.GetType().Name);
+            Assert.IsFalse(context.Database.HasPendingModelChanges(), $"{context.GetType().Name} has model changes without a migration");
+        }
+
+        Assert.IsTrue(sqlite.Database.GetMigrations().All(id => id.EndsWith("_InitialIdentity", StringComparison.Ordinal)));
+    }
+}
