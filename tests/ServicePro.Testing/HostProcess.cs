@@ -14,6 +14,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _outputGate = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _disposed;
 
     private HostProcess(string workDirectory, Process process)
     {
@@ -153,8 +154,15 @@ public sealed partial class HostProcess : IAsyncDisposable
             BaseAddress = BaseAddress,
         };
 
+    /// <summary>Stops the host (as a crash would) and deletes its folder; safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
