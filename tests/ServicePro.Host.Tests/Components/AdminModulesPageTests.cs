@@ -1,6 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using ServicePro.Contracts.Events;
@@ -35,11 +33,7 @@ public sealed class AdminModulesPageTests
         _fakes.Add("requests");
         _fakes.Add("chat");
         _fakes.Loader.Setup(l => l.Load(It.Is<ModuleCatalogEntry>(e => e.Id == "ghost"))).Throws(new ModuleLoadException("assembly 'G' not found at /m/G/G.dll"));
-        var runtime = new ModuleRuntime(await ModuleCatalogReader.ReadAsync(_path), NullLogger.Instance);
-        runtime.LoadAndConfigure(_fakes.Loader.Object, new ServiceCollection(), new ConfigurationBuilder().Build(), new TestHostEnvironment());
-        var app = WebApplication.CreateBuilder().Build();
-        await runtime.InitializeAsync(app.Services, app, CancellationToken.None);
-        runtime.MarkInitialized();
+        var runtime = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
 
         _context = new ShellTestContext();
         _context.AddAuthorization().SetAuthorized("admin").SetRoles(ServiceProRoles.Administrator);

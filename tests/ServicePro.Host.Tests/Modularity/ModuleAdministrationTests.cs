@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using ServicePro.Contracts.Events;
@@ -116,12 +114,7 @@ public sealed class ModuleAdministrationTests
 
     private async Task<(ModuleRuntime, ModuleAdministration)> StartAsync()
     {
-        var catalog = await ModuleCatalogReader.ReadAsync(_path);
-        var runtime = new ModuleRuntime(catalog, NullLogger.Instance);
-        runtime.LoadAndConfigure(_fakes.Loader.Object, new ServiceCollection(), new ConfigurationBuilder().Build(), new TestHostEnvironment());
-        var app = WebApplication.CreateBuilder().Build();
-        await runtime.InitializeAsync(app.Services, app, CancellationToken.None);
-        runtime.MarkInitialized();
+        var runtime = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
         return (runtime, new ModuleAdministration(runtime, _events.Object, NullLogger<ModuleAdministration>.Instance));
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using ServicePro.Contracts.Modules;
 using ServicePro.Host.Modularity;
@@ -109,6 +106,20 @@ public sealed class ModuleRuntimeTests
     }
 
     [TestMethod]
+    public async Task Start_DependencyCycle_EveryMemberFailed_OthersStart()
+    {
+        _fakes.Add("a", "b");
+        _fakes.Add("b", "a");
+        _fakes.Add("share");
+
+        var runtime = await StartAsync(FakeModules.Catalog(("a", true, []), ("b", true, []), ("share", true, [])));
+
+        StringAssert.Contains(runtime.Modules.Single(m => m.Id == "a").Reason, "part of a dependency cycle");
+        StringAssert.Contains(runtime.Modules.Single(m => m.Id == "b").Reason, "part of a dependency cycle");
+        CollectionAssert.AreEqual(new[] { "configure:share", "initialize:share" }, _fakes.Calls);
+    }
+
+    [TestMethod]
     public async Task Start_DisabledModule_NotLoaded_DependentFails()
     {
         _fakes.Add("chat", "requests");
@@ -152,13 +163,5 @@ public sealed class ModuleRuntimeTests
         Assert.IsFalse(runtime.IsEnabled("later"));
     }
 
-    private async Task<ModuleRuntime> StartAsync(ModuleCatalog catalog)
-    {
-        var runtime = new ModuleRuntime(catalog, NullLogger.Instance);
-        runtime.LoadAndConfigure(_fakes.Loader.Object, _services, new ConfigurationBuilder().Build(), new TestHostEnvironment());
-        var app = WebApplication.CreateBuilder().Build();
-        await runtime.InitializeAsync(app.Services, app, CancellationToken.None);
-        runtime.MarkInitialized();
-        return runtime;
-    }
+    private Task<ModuleRuntime> StartAsync(ModuleCatalog catalog) => _fakes.StartAsync(catalog, _services);
 }

@@ -1,5 +1,8 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using ServicePro.Contracts.Modules;
 using ServicePro.Host.Modularity;
@@ -39,6 +42,17 @@ public sealed class FakeModules
 
     /// <summary>A type that "lives" in the module's assembly, as a tile component or contributor would.</summary>
     public Type TypeOf(string id) => _modules[id].Marker;
+
+    /// <summary>Runs both phases over the catalog with these fakes, as the host's start-up does.</summary>
+    public async Task<ModuleRuntime> StartAsync(ModuleCatalog catalog, IServiceCollection? services = null)
+    {
+        var runtime = new ModuleRuntime(catalog, NullLogger.Instance);
+        runtime.LoadAndConfigure(Loader.Object, services ?? new ServiceCollection(), new ConfigurationBuilder().Build(), new TestHostEnvironment());
+        var app = WebApplication.CreateBuilder().Build();
+        await runtime.InitializeAsync(app.Services, app, CancellationToken.None);
+        runtime.MarkInitialized();
+        return runtime;
+    }
 
     public static ModuleCatalog Catalog(params (string Id, bool Enabled, string[] DependsOn)[] entries) =>
         new("/tmp/modules.config", entries.Select((e, i) => new ModuleCatalogEntry(e.Id, $"Assembly.{e.Id}", e.Enabled, e.DependsOn, i + 3)).ToList());
