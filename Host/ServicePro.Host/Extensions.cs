@@ -7,9 +7,11 @@ using ServicePro.Contracts.Data;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
+using ServicePro.Contracts.Users;
 using ServicePro.Host.Apis;
 using ServicePro.Host.Components;
 using ServicePro.Host.Data;
+using ServicePro.Host.Identity;
 using ServicePro.Host.Modularity;
 using ServicePro.Host.Shell;
 using ServicePro.Host.ViewModels;
@@ -64,6 +66,7 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IUserDirectory, UserDirectory>();
     }
 
     public static void AddServiceProShell(this WebApplicationBuilder builder)
@@ -73,6 +76,7 @@ public static class Extensions
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IEventAggregator, EventAggregator>();
         builder.Services.AddScoped<ShellContributions>();
+        builder.Services.AddScoped<IShellContributions>(sp => sp.GetRequiredService<ShellContributions>());
         builder.Services.AddSingleton<IModuleAdministration, ModuleAdministration>();
         builder.Services.AddTransient<ModulesViewModel>();
         builder.Services.AddMenuContributor<HostMenuContributor>();

@@ -27,6 +27,8 @@ public sealed class Browser : IAsyncDisposable
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
         }
 
+        // Two cores shared by a build, a host and a browser: allow expectations more than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

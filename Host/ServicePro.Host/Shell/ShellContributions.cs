@@ -15,7 +15,7 @@ public sealed class ShellContributions(
     IEnumerable<ViewContribution> views,
     IModuleStatus modules,
     IServiceProvider services,
-    ILogger<ShellContributions> logger)
+    ILogger<ShellContributions> logger) : IShellContributions
 {
     public async Task<IReadOnlyList<MenuItem>> GetMenuAsync(string menuName, ClaimsPrincipal user, RequestReference? request, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Bunit;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Requests;
-using ServicePro.Host.Components.Shell;
+using ServicePro.Contracts.Components;
 using ServicePro.Host.Tests.Support;
 using static ServicePro.Host.Tests.Support.TestContributors;
 

@@ -19,6 +19,7 @@ public sealed class ShellTestContext : BunitContext
         Services.AddSingleton<IModuleStatus>(Modules);
         Services.AddSingleton<IEventAggregator>(sp => new EventAggregator(sp.GetRequiredService<IServiceScopeFactory>(), Modules, NullLogger<EventAggregator>.Instance));
         Services.AddScoped<ShellContributions>();
+        Services.AddScoped<IShellContributions>(sp => sp.GetRequiredService<ShellContributions>());
         Services.AddMenuContributor<HostMenuContributor>();
     }
 

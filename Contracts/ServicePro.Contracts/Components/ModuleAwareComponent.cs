@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using ServicePro.Contracts.Events;
 
-namespace ServicePro.Host.Components.Shell;
+namespace ServicePro.Contracts.Components;
 
 /// <summary>
-/// A shell component that shows module contributions: it loads them in <see cref="RefreshAsync"/> whenever its
+/// A component that shows module contributions: it loads them in <see cref="RefreshAsync"/> whenever its
 /// parameters are set and again whenever an administrator enables or disables a module, in every open shell.
 /// </summary>
 public abstract class ModuleAwareComponent : ComponentBase, IDisposable
@@ -14,6 +14,7 @@ public abstract class ModuleAwareComponent : ComponentBase, IDisposable
     [Inject]
     private IEventAggregator Events { get; set; } = default!;
 
+    /// <summary>Stops following module changes.</summary>
     public void Dispose()
     {
         _subscription?.Dispose();
@@ -21,8 +22,10 @@ public abstract class ModuleAwareComponent : ComponentBase, IDisposable
     }
 
     /// <summary>Loads the contributions to show.</summary>
+    /// <returns>A task that completes when they are loaded.</returns>
     protected abstract Task RefreshAsync();
 
+    /// <summary>Subscribes to module changes; a derived component that overrides this must call it.</summary>
     protected override void OnInitialized() =>
         _subscription = Events.Subscribe<ModuleStateChangedEvent>((_, _) => InvokeAsync(async () =>
         {
@@ -30,5 +33,7 @@ public abstract class ModuleAwareComponent : ComponentBase, IDisposable
             StateHasChanged();
         }));
 
+    /// <summary>Loads the contributions for the new parameters.</summary>
+    /// <returns>A task that completes when they are loaded.</returns>
     protected override Task OnParametersSetAsync() => RefreshAsync();
 }
