@@ -1,8 +1,13 @@
+using System.Security.Claims;
+
 namespace ServicePro.Host.Modularity;
 
 /// <summary>Enables and disables modules at run time on an administrator's behalf.</summary>
 public interface IModuleAdministration
 {
-    /// <summary>Applies the choice, or says why it is refused; an I/O failure writing the file throws.</summary>
-    Task<ModuleToggleResult> SetEnabledAsync(string moduleId, bool enabled, string administrator, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Applies the choice, or says why it is refused (the caller is not an administrator, a dependency forbids it);
+    /// an I/O failure writing the file throws.
+    /// </summary>
+    Task<ModuleToggleResult> SetEnabledAsync(string moduleId, bool enabled, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Modules;
+using ServicePro.Contracts.Security;
 
 namespace ServicePro.Host.Modularity;
 
@@ -11,8 +13,19 @@ public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public async Task<ModuleToggleResult> SetEnabledAsync(string moduleId, bool enabled, string administrator, CancellationToken cancellationToken = default)
+    public const string NotAnAdministrator = "Only administrators may enable or disable modules.";
+
+    public async Task<ModuleToggleResult> SetEnabledAsync(string moduleId, bool enabled, ClaimsPrincipal caller, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsInRole(ServiceProRoles.Administrator))
+        {
+            // The page is for administrators only; this guards every other way of reaching the service.
+            logger.LogWarning("{User} tried to change module {ModuleId} without the Administrator role", caller.Identity?.Name ?? "anonymous", moduleId);
+            return ModuleToggleResult.Refused(NotAnAdministrator);
+        }
+
+        var administrator = caller.Identity?.Name ?? "unknown";
         await _writer.WaitAsync(cancellationToken);
         try
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using ServicePro.Contracts.Modules;
@@ -16,8 +17,8 @@ public sealed partial class ModulesViewModel(IModuleStatus status, IModuleAdmini
     [ObservableProperty]
     public partial string? Error { get; private set; }
 
-    /// <summary>The signed-in administrator, named in the log of each change.</summary>
-    public string Administrator { get; set; } = "unknown";
+    /// <summary>The signed-in user; the service checks that they are an administrator.</summary>
+    public ClaimsPrincipal User { get; set; } = new();
 
     /// <summary>True when the module's button offers Enable; otherwise it offers Disable.</summary>
     public static bool OffersEnable(ModuleInfo module) =>
@@ -31,7 +32,7 @@ public sealed partial class ModulesViewModel(IModuleStatus status, IModuleAdmini
         Error = null;
         try
         {
-            var result = await administration.SetEnabledAsync(module.Id, OffersEnable(module), Administrator, cancellationToken);
+            var result = await administration.SetEnabledAsync(module.Id, OffersEnable(module), User, cancellationToken);
             Error = result.Error;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

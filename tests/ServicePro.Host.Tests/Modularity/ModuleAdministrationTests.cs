@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Modules;
+using ServicePro.Contracts.Security;
 using ServicePro.Host.Modularity;
 using ServicePro.Host.Tests.Support;
 
@@ -10,6 +12,8 @@ namespace ServicePro.Host.Tests.Modularity;
 [TestClass]
 public sealed class ModuleAdministrationTests
 {
+    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, ServiceProRoles.Administrator)], "test"));
+
     private readonly FakeModules _fakes = new();
     private readonly Mock<IEventAggregator> _events = new();
     private string _directory = null!;
@@ -40,7 +44,7 @@ public sealed class ModuleAdministrationTests
     {
         var (runtime, administration) = await StartAsync();
 
-        var result = await administration.SetEnabledAsync("chat", enabled: false, "admin");
+        var result = await administration.SetEnabledAsync("chat", enabled: false, Admin);
 
         Assert.IsTrue(result.Succeeded, result.Error);
         Assert.AreEqual(ModuleState.Disabled, result.Module!.State);
@@ -55,7 +59,7 @@ public sealed class ModuleAdministrationTests
         var (runtime, administration) = await StartAsync();
         var before = await File.ReadAllTextAsync(_path);
 
-        var result = await administration.SetEnabledAsync("requests", enabled: false, "admin");
+        var result = await administration.SetEnabledAsync("requests", enabled: false, Admin);
 
         Assert.AreEqual("'requests' cannot be disabled: 'chat' depends on it. Disable it first.", result.Error);
         Assert.IsTrue(runtime.IsEnabled("requests"));
@@ -68,13 +72,13 @@ public sealed class ModuleAdministrationTests
     {
         var (runtime, administration) = await StartAsync();
 
-        Assert.IsTrue((await administration.SetEnabledAsync("chat", false, "admin")).Succeeded);
-        Assert.IsTrue((await administration.SetEnabledAsync("requests", false, "admin")).Succeeded);
-        var reEnableChat = await administration.SetEnabledAsync("chat", true, "admin");
+        Assert.IsTrue((await administration.SetEnabledAsync("chat", false, Admin)).Succeeded);
+        Assert.IsTrue((await administration.SetEnabledAsync("requests", false, Admin)).Succeeded);
+        var reEnableChat = await administration.SetEnabledAsync("chat", true, Admin);
 
         StringAssert.Contains(reEnableChat.Error, "depends on 'requests', which is not enabled");
-        Assert.IsTrue((await administration.SetEnabledAsync("requests", true, "admin")).Succeeded);
-        Assert.IsTrue((await administration.SetEnabledAsync("chat", true, "admin")).Succeeded);
+        Assert.IsTrue((await administration.SetEnabledAsync("requests", true, Admin)).Succeeded);
+        Assert.IsTrue((await administration.SetEnabledAsync("chat", true, Admin)).Succeeded);
         Assert.IsTrue(runtime.IsEnabled("chat"));
     }
 
@@ -83,7 +87,7 @@ public sealed class ModuleAdministrationTests
     {
         var (runtime, administration) = await StartAsync();
 
-        var result = await administration.SetEnabledAsync("later", enabled: true, "admin");
+        var result = await administration.SetEnabledAsync("later", enabled: true, Admin);
 
         Assert.IsTrue(result.Succeeded, result.Error);
         Assert.IsTrue(result.Module!.RestartRequired);
@@ -97,9 +101,23 @@ public sealed class ModuleAdministrationTests
     {
         var (_, administration) = await StartAsync();
 
-        var result = await administration.SetEnabledAsync("orphan", enabled: true, "admin");
+        var result = await administration.SetEnabledAsync("orphan", enabled: true, Admin);
 
         StringAssert.Contains(result.Error, "depends on 'absent', which is not enabled");
+    }
+
+    [TestMethod]
+    public async Task SetEnabledAsync_CallerNotAnAdministrator_RefusedAndNothingChanges()
+    {
+        var (runtime, administration) = await StartAsync();
+        var before = await File.ReadAllTextAsync(_path);
+        var rep = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "alice"), new Claim(ClaimTypes.Role, ServiceProRoles.Rep)], "test"));
+
+        var result = await administration.SetEnabledAsync("chat", enabled: false, rep);
+
+        Assert.AreEqual(ModuleAdministration.NotAnAdministrator, result.Error);
+        Assert.IsTrue(runtime.IsEnabled("chat"));
+        Assert.AreEqual(before, await File.ReadAllTextAsync(_path));
     }
 
     [TestMethod]
@@ -107,7 +125,7 @@ public sealed class ModuleAdministrationTests
     {
         var (_, administration) = await StartAsync();
 
-        var result = await administration.SetEnabledAsync("nope", enabled: false, "admin");
+        var result = await administration.SetEnabledAsync("nope", enabled: false, Admin);
 
         Assert.AreEqual("There is no module 'nope' in modules.config.", result.Error);
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Moq;
 using ServicePro.Contracts.Modules;
 using ServicePro.Host.Modularity;
@@ -45,9 +46,10 @@ public sealed class ModulesViewModelTests
     [TestMethod]
     public async Task Toggle_EnabledModule_AsksToDisableItInTheAdministratorsName()
     {
-        _administration.Setup(a => a.SetEnabledAsync("chat", false, "admin", It.IsAny<CancellationToken>()))
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], "test"));
+        _administration.Setup(a => a.SetEnabledAsync("chat", false, admin, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ModuleToggleResult(Chat with { State = ModuleState.Disabled }, null));
-        var viewModel = new ModulesViewModel(_status.Object, _administration.Object) { Administrator = "admin" };
+        var viewModel = new ModulesViewModel(_status.Object, _administration.Object) { User = admin };
 
         await viewModel.ToggleCommand.ExecuteAsync(Chat);
 
@@ -59,7 +61,7 @@ public sealed class ModulesViewModelTests
     [TestMethod]
     public async Task Toggle_Refused_ShowsTheReason()
     {
-        _administration.Setup(a => a.SetEnabledAsync("later", true, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        _administration.Setup(a => a.SetEnabledAsync("later", true, It.IsAny<ClaimsPrincipal>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ModuleToggleResult.Refused("'later' cannot be enabled: it depends on 'x'"));
         var viewModel = new ModulesViewModel(_status.Object, _administration.Object);
 
@@ -71,7 +73,7 @@ public sealed class ModulesViewModelTests
     [TestMethod]
     public async Task Toggle_FileCannotBeWritten_ShowsAClearError()
     {
-        _administration.Setup(a => a.SetEnabledAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        _administration.Setup(a => a.SetEnabledAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<ClaimsPrincipal>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new UnauthorizedAccessException("Access to the path '/etc/modules.config' is denied."));
         var viewModel = new ModulesViewModel(_status.Object, _administration.Object);
 
