@@ -63,6 +63,25 @@ public sealed partial class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Kills this host (as a crash would) but keeps its folder, then starts a new host on the same data folder and
+    /// modules.config with <paramref name="settings"/>; the new host owns the folder from then on.
+    /// </summary>
+    public async Task<HostProcess> RestartAsync(IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(cancellationToken);
+        }
+
+        _process.Dispose();
+        var host = Launch(WorkDirectory, settings);
+        await host.WaitUntilListeningAsync(cancellationToken);
+        return host;
+    }
+
     /// <summary>Starts the host on a given modules.config and waits for it to exit (for start-up failures).</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string modulesConfig, CancellationToken cancellationToken)
     {
