@@ -1,3 +1,4 @@
+using System.Runtime.Loader;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,10 @@ public sealed class ChatModule : IServiceProModule
     {
         ArgumentNullException.ThrowIfNull(context);
         var services = context.Services;
+
+        // The module lives in its own load context; EF loads the migrations assembly by name from the default one.
+        AssemblyLoadContext.Default.Resolving += (_, name) =>
+            name.Name == MigrationsAssembly ? typeof(ChatModule).Assembly : null;
         services.Configure<ChatOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 

@@ -13,6 +13,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _outputGate = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _outputWaiters = [];
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
@@ -133,6 +134,35 @@ public sealed partial class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits until the host writes a line containing <paramref name="text"/> (or has written one already).</summary>
+    public Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_outputGate)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _outputWaiters.Add((text, seen));
+        }
+
+        return WaitAsync(seen.Task, text, timeout);
+    }
+
+    private async Task WaitAsync(Task seen, string text, TimeSpan timeout)
+    {
+        try
+        {
+            await seen.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The host did not write \"{text}\" within {timeout}:\n{Output}");
+        }
+    }
+
     private void OnLine(string? line)
     {
         if (line is null)
@@ -143,6 +173,11 @@ public sealed partial class HostProcess : IAsyncDisposable
         lock (_outputGate)
         {
             _output.AppendLine(line);
+            foreach (var waiter in _outputWaiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                _outputWaiters.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
         }
 
         var match = ListeningPattern().Match(line);

@@ -92,6 +92,16 @@ public sealed class ChatSessionService(
             throw new ChatHubException(ChatConstants.Errors.NoInvitees, "Name at least one rep to invite.");
         }
 
+        // Only attendees invite: say so before anything about the invitees.
+        await using (var db = databases.Create())
+        {
+            var live = await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.EndedAt == null, cancellationToken);
+            if (live)
+            {
+                RequireAttendee(await CurrentAttendeesAsync(db, sessionId, cancellationToken), caller);
+            }
+        }
+
         var canonical = new List<string>();
         foreach (var name in names)
         {

@@ -78,7 +78,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var work in batch)
             {
-                var context = new ChatWriteContext(db, time.GetUtcNow());
+                // Whole milliseconds: what is stored is exactly what was acknowledged.
+                var now = time.GetUtcNow();
+                var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)));
                 try
                 {
                     await work.RunAsync(context);

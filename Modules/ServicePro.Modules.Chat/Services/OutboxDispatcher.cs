@@ -40,6 +40,7 @@ public sealed class OutboxDispatcher(
             {
                 await events.PublishAsync(ended, cancellationToken);
                 row.DispatchedAt = time.GetUtcNow();
+                logger.LogInformation("Chat-ended event of session {SessionId} dispatched", row.SessionId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
