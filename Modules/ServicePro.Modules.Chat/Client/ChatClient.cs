@@ -108,7 +108,7 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        await _connection.StartAsync(cancellationToken);
+        await ConnectAsync(cancellationToken);
         SetState(ChatConnectionState.Connected);
     }
 
@@ -240,6 +240,16 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the connection and makes one call: the server handles calls only after it has registered the connection
+    /// (its rep's group, presence), so from here on no event addressed to this rep is missed.
+    /// </summary>
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        await _connection.StartAsync(cancellationToken);
+        await _connection.InvokeAsync<IReadOnlyList<PresenceDto>>(ChatConstants.Methods.GetPresence, cancellationToken);
+    }
+
     private void Follow(Guid sessionId)
     {
         lock (_gate)
@@ -284,7 +294,7 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
     {
         try
         {
-            await _reconnect.ExecuteAsync(async token => await _connection.StartAsync(token), _lifetime.Token);
+            await _reconnect.ExecuteAsync(async token => await ConnectAsync(token), _lifetime.Token);
         }
         catch (OperationCanceledException)
         {
@@ -294,6 +304,23 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
         SetState(ChatConnectionState.Connected);
         await CatchUpAsync();
         await ResendAsync();
+        await RefetchInvitationsAsync();
+    }
+
+    /// <summary>Invitations that arrived while the connection was down are raised again (listeners ignore ones they have).</summary>
+    private async Task RefetchInvitationsAsync()
+    {
+        try
+        {
+            foreach (var invitation in await _connection.InvokeAsync<IReadOnlyList<ChatInvitationDto>>(ChatConstants.Methods.GetMyInvitations, _lifetime.Token))
+            {
+                InvitationReceived?.Invoke(this, invitation);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Could not fetch pending invitations after reconnecting");
+        }
     }
 
     /// <summary>Fetches what each followed session added while the connection was down.</summary>

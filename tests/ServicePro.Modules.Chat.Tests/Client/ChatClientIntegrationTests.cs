@@ -57,6 +57,10 @@ public sealed class ChatClientIntegrationTests
             Assert.AreEqual(1, entries.Count(e => e.Text == "sent while down"), "resent, never duplicated");
             Assert.AreEqual(1, bobEntries.Values.Count(e => e.Text == "sent while down"));
         }
+        catch (TimeoutException ex)
+        {
+            throw new AssertFailedException($"Timed out; host output:\n{host.Output}", ex);
+        }
         finally
         {
             await host.DisposeAsync();

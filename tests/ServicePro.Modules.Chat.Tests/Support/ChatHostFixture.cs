@@ -57,6 +57,9 @@ public static class ChatHostFixture
             .Build();
         var recorded = new TestChatConnection(userName, connection);
         await connection.StartAsync();
+
+        // The server handles calls only after registering the connection: once this returns, no event is missed.
+        await connection.InvokeAsync<IReadOnlyList<Hubs.PresenceDto>>(ChatConstants.Methods.GetPresence);
         return recorded;
     }
 }
