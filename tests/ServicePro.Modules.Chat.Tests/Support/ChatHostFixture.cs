@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Testing;
 
 namespace ServicePro.Modules.Chat.Tests.Support;
@@ -59,7 +60,7 @@ public static class ChatHostFixture
         await connection.StartAsync();
 
         // The server handles calls only after registering the connection: once this returns, no event is missed.
-        await connection.InvokeAsync<IReadOnlyList<Hubs.PresenceDto>>(ChatConstants.Methods.GetPresence);
+        await connection.InvokeAsync<IReadOnlyList<PresenceDto>>(ChatConstants.Methods.GetPresence);
         return recorded;
     }
 }
