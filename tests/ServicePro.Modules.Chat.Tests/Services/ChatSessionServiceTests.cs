@@ -161,6 +161,30 @@ public sealed class ChatSessionServiceTests
     }
 
     [TestMethod]
+    public async Task SendMessage_ResentAmongManyNewOnes_NewOnesStoredAndTheResendReturnsTheFirstResult()
+    {
+        var session = await _chat.Sessions.StartSessionAsync("alice", null);
+        var first = await _chat.Sessions.SendMessageAsync("alice", new SendMessageRequest(session.SessionId, Guid.NewGuid(), "first"));
+
+        var resend = _chat.Sessions.SendMessageAsync("alice", new SendMessageRequest(session.SessionId, first.ClientMessageId!.Value, "first"));
+        var others = Enumerable.Range(0, 50).Select(i => _chat.Sessions.SendMessageAsync("alice", new SendMessageRequest(session.SessionId, Guid.NewGuid(), $"new {i}"))).ToList();
+        var sameIdTwiceAtOnce = Guid.NewGuid();
+        var twins = new[]
+        {
+            _chat.Sessions.SendMessageAsync("alice", new SendMessageRequest(session.SessionId, sameIdTwiceAtOnce, "twin")),
+            _chat.Sessions.SendMessageAsync("alice", new SendMessageRequest(session.SessionId, sameIdTwiceAtOnce, "twin")),
+        };
+        await Task.WhenAll([resend, .. others, .. twins]);
+
+        Assert.AreEqual(first, await resend);
+        Assert.AreEqual((await twins[0]).Sequence, (await twins[1]).Sequence);
+        var texts = (await _chat.Sessions.GetEntriesAsync("alice", session.SessionId, 0)).Select(e => e.Text).ToList();
+        Assert.AreEqual(1, texts.Count(t => t == "first"));
+        Assert.AreEqual(1, texts.Count(t => t == "twin"));
+        Assert.AreEqual(50, texts.Count(t => t.StartsWith("new ", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     [DataRow("")]
     [DataRow("   \n\t ")]
     public async Task SendMessage_EmptyAfterTrimming_RefusedAsEmpty(string text)
