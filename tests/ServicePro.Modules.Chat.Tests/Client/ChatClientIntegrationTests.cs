@@ -13,7 +13,7 @@ public sealed class ChatClientIntegrationTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public async Task SendMessage_WhileTheHostRestarts_ReconnectsResendsOnceAndTheOtherRepCatchesUp()
+    public async Task SendMessage_WhileTheHostRestarts_ReconnectsResendsOnceOtherRepCatchesUpAndChatTimeSurvives()
     {
         var recordFile = Path.Combine(Directory.CreateTempSubdirectory("servicepro-chat-record-").FullName, "ended.jsonl");
         var host = await ChatHostFixture.StartAsync(recordFile, cancellationToken: TestContext.CancellationToken);
@@ -35,6 +35,8 @@ public sealed class ChatClientIntegrationTests
             var invitation = await bobInvitations.AnyAsync(i => i.SessionId == session.SessionId);
             await bob.AcceptInvitationAsync(invitation.InvitationId, TestContext.CancellationToken);
             await bob.GetEntriesAsync(session.SessionId, 0, TestContext.CancellationToken);
+            await alice.PauseChatTimeAsync(session.SessionId, TestContext.CancellationToken);
+            await alice.SetChatTimeAsync(session.SessionId, TimeSpan.FromMinutes(90), TestContext.CancellationToken);
 
             var reconnecting = aliceStates.NextAsync(s => s == ChatConnectionState.Reconnecting);
             var connectedAgain = aliceStates.NextAsync(s => s == ChatConnectionState.Connected, TimeSpan.FromSeconds(60));
@@ -56,6 +58,9 @@ public sealed class ChatClientIntegrationTests
             var entries = await alice.GetEntriesAsync(session.SessionId, 0, TestContext.CancellationToken);
             Assert.AreEqual(1, entries.Count(e => e.Text == "sent while down"), "resent, never duplicated");
             Assert.AreEqual(1, bobEntries.Values.Count(e => e.Text == "sent while down"));
+            var afterRestart = await bob.GetSessionAsync(session.SessionId, TestContext.CancellationToken);
+            Assert.AreEqual(TimeSpan.FromMinutes(90), afterRestart.ChatTime.Value, "Chat Time survives a restart");
+            Assert.IsFalse(afterRestart.ChatTime.IsRunning);
         }
         catch (TimeoutException ex)
         {
