@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServicePro.Contracts.Modules;
 
 namespace ServicePro.Modules.Chat.Services;
 
 /// <summary>Expires pending invitations and ends sessions whose originator stayed away past the grace period.</summary>
-public sealed class ChatHousekeeping(IServiceScopeFactory scopes, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatHousekeeping> logger) : BackgroundService
+public sealed class ChatHousekeeping(IServiceScopeFactory scopes, IModuleStatus modules, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatHousekeeping> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,6 +16,12 @@ public sealed class ChatHousekeeping(IServiceScopeFactory scopes, TimeProvider t
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                // Nothing to keep while Chat is disabled or failed to start (its tables may not even exist).
+                if (!modules.IsEnabled(ChatConstants.ModuleId))
+                {
+                    continue;
+                }
+
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();

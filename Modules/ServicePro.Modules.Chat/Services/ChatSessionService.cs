@@ -44,7 +44,7 @@ public sealed class ChatSessionService(
             }
         }
 
-        return await writer.ExecuteAsync(async w =>
+        return await writer.ExecuteAsync(w =>
         {
             var session = new ChatSessionRecord
             {
@@ -59,8 +59,7 @@ public sealed class ChatSessionService(
             w.Db.Sessions.Add(session);
             var joined = Append(w, session, TranscriptLineKind.Joined, caller, $"{caller} started the session.");
             Notify(w, [caller], c => c.EntryAdded(joined));
-            await Task.CompletedTask;
-            return ToDto(session, w.Now);
+            return Task.FromResult(ToDto(session, w.Now));
         }, cancellationToken: cancellationToken);
     }
 
