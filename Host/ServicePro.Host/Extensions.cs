@@ -62,6 +62,23 @@ public static class Extensions
             o.SlidingExpiration = true;
         });
 
+        // Non-browser clients (load tools, other clients of the module hubs) sign in at POST /account/token and send
+        // the token as a bearer header; WebSockets cannot send headers, so under /hubs it may come as access_token.
+        builder.Services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o =>
+        {
+            o.Events.OnMessageReceived = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(AccountApi.HubsPath)
+                    && context.Request.Query.TryGetValue("access_token", out var token)
+                    && !string.IsNullOrEmpty(token))
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
         // Every page and endpoint needs a signed-in user unless it says otherwise.
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

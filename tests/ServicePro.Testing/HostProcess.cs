@@ -13,6 +13,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _outputGate = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _outputWaiters = [];
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
@@ -59,6 +60,25 @@ public sealed partial class HostProcess : IAsyncDisposable
         var work = Directory.CreateTempSubdirectory("servicepro-test-").FullName;
         await File.WriteAllTextAsync(Path.Combine(work, "modules.config"), modulesConfig ?? DefaultModulesConfig(), cancellationToken);
         var host = Launch(work, settings);
+        await host.WaitUntilListeningAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>
+    /// Kills this host (as a crash would) but keeps its folder, then starts a new host on the same data folder and
+    /// modules.config with <paramref name="settings"/>; the new host owns the folder from then on.
+    /// </summary>
+    public async Task<HostProcess> RestartAsync(IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(cancellationToken);
+        }
+
+        _process.Dispose();
+        var host = Launch(WorkDirectory, settings);
         await host.WaitUntilListeningAsync(cancellationToken);
         return host;
     }
@@ -114,6 +134,35 @@ public sealed partial class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits until the host writes a line containing <paramref name="text"/> (or has written one already).</summary>
+    public Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_outputGate)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _outputWaiters.Add((text, seen));
+        }
+
+        return WaitAsync(seen.Task, text, timeout);
+    }
+
+    private async Task WaitAsync(Task seen, string text, TimeSpan timeout)
+    {
+        try
+        {
+            await seen.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The host did not write \"{text}\" within {timeout}:\n{Output}");
+        }
+    }
+
     private void OnLine(string? line)
     {
         if (line is null)
@@ -124,6 +173,11 @@ public sealed partial class HostProcess : IAsyncDisposable
         lock (_outputGate)
         {
             _output.AppendLine(line);
+            foreach (var waiter in _outputWaiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                _outputWaiters.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
         }
 
         var match = ListeningPattern().Match(line);

@@ -18,6 +18,11 @@ public static class TestPaths
         RepositoryRoot, "tests", "Fixtures", "ServicePro.TestModules.Probe", "bin",
         new DirectoryInfo(HostDirectory.TrimEnd('/')).Parent!.Name, "net10.0", "ServicePro.TestModules.Probe.dll"));
 
+    /// <summary>The built ChatRecorder test module (records every chat-ended event it handles).</summary>
+    public static string ChatRecorderModuleAssembly { get; } = Path.GetFullPath(Path.Combine(
+        RepositoryRoot, "tests", "Fixtures", "ServicePro.TestModules.ChatRecorder", "bin",
+        new DirectoryInfo(HostDirectory.TrimEnd('/')).Parent!.Name, "net10.0", "ServicePro.TestModules.ChatRecorder.dll"));
+
     private static string Metadata(string key) =>
         typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");

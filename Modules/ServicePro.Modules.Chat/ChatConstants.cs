@@ -1,0 +1,74 @@
+namespace ServicePro.Modules.Chat;
+
+/// <summary>Every wire name of the Chat module: the hub route, its methods, its events and its error codes.</summary>
+public static class ChatConstants
+{
+    public const string ModuleId = "chat";
+
+    /// <summary>The hub's route. The host accepts a bearer token as <c>access_token</c> query string under <c>/hubs</c>.</summary>
+    public const string HubRoute = "/hubs/chat";
+
+    /// <summary>Where a non-browser client exchanges user name and password for a bearer token (a host endpoint).</summary>
+    public const string TokenRoute = "/account/token";
+
+    public const int MaxMessageLength = 4000;
+
+    public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
+
+    /// <summary>Hub methods a client invokes.</summary>
+    public static class Methods
+    {
+        public const string StartSession = nameof(StartSession);
+        public const string GetSession = nameof(GetSession);
+        public const string GetEntries = nameof(GetEntries);
+        public const string Invite = nameof(Invite);
+        public const string AcceptInvitation = nameof(AcceptInvitation);
+        public const string DeclineInvitation = nameof(DeclineInvitation);
+        public const string GetMyInvitations = nameof(GetMyInvitations);
+        public const string SendMessage = nameof(SendMessage);
+        public const string LeaveSession = nameof(LeaveSession);
+        public const string PauseChatTime = nameof(PauseChatTime);
+        public const string ResumeChatTime = nameof(ResumeChatTime);
+        public const string SetChatTime = nameof(SetChatTime);
+        public const string SetPresence = nameof(SetPresence);
+        public const string GetPresence = nameof(GetPresence);
+        public const string GetMySessions = nameof(GetMySessions);
+    }
+
+    /// <summary>Events the hub sends to clients (the methods of <see cref="Hubs.IChatClient"/>).</summary>
+    public static class Events
+    {
+        public const string EntryAdded = nameof(EntryAdded);
+        public const string OffTheRecordSelected = nameof(OffTheRecordSelected);
+        public const string InvitationReceived = nameof(InvitationReceived);
+        public const string InvitationClosed = nameof(InvitationClosed);
+        public const string ChatTimeChanged = nameof(ChatTimeChanged);
+        public const string SessionEnded = nameof(SessionEnded);
+        public const string PresenceChanged = nameof(PresenceChanged);
+    }
+
+    /// <summary>Error codes: a refused call fails with a hub error whose message is <c>CODE: explanation</c>.</summary>
+    public static class Errors
+    {
+        public const string ModuleDisabled = "CHAT_MODULE_DISABLED";
+        public const string SessionNotFound = "CHAT_SESSION_NOT_FOUND";
+        public const string SessionEnded = "CHAT_SESSION_ENDED";
+        public const string NotAttendee = "CHAT_NOT_ATTENDEE";
+        public const string NotOriginator = "CHAT_NOT_ORIGINATOR";
+        public const string RequestNotFound = "CHAT_REQUEST_NOT_FOUND";
+        public const string UserNotFound = "CHAT_USER_NOT_FOUND";
+        public const string UserOffline = "CHAT_USER_OFFLINE";
+        public const string AlreadyInvited = "CHAT_ALREADY_INVITED";
+        public const string AlreadyAttendee = "CHAT_ALREADY_ATTENDEE";
+        public const string InviteSelf = "CHAT_INVITE_SELF";
+        public const string NoInvitees = "CHAT_NO_INVITEES";
+        public const string InvitationNotFound = "CHAT_INVITATION_NOT_FOUND";
+        public const string InvitationClosed = "CHAT_INVITATION_CLOSED";
+        public const string MessageEmpty = "CHAT_MESSAGE_EMPTY";
+        public const string MessageTooLong = "CHAT_MESSAGE_TOO_LONG";
+        public const string MessageIdMissing = "CHAT_MESSAGE_ID_MISSING";
+        public const string OffTheRecordRecipientInvalid = "CHAT_OTR_RECIPIENT_INVALID";
+        public const string ChatTimeInvalid = "CHAT_TIME_INVALID";
+        public const string PresenceInvalid = "CHAT_PRESENCE_INVALID";
+    }
+}

@@ -1,0 +1,97 @@
+using System.Runtime.Loader;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicePro.Contracts.Data;
+using ServicePro.Contracts.Modules;
+using ServicePro.Modules.Chat.Data;
+using ServicePro.Modules.Chat.Hubs;
+using ServicePro.Modules.Chat.Services;
+
+namespace ServicePro.Modules.Chat;
+
+/// <summary>Chat between reps: the hub, sessions, presence, Off the Record, Chat Time, transcripts through an outbox.</summary>
+public sealed class ChatModule : IServiceProModule
+{
+    private static readonly string MigrationsAssembly = typeof(ChatModule).Assembly.GetName().Name!;
+
+    public string Id => ChatConstants.ModuleId;
+
+    public string Title => "Chat";
+
+    public IReadOnlyCollection<string> DependsOn => [];
+
+    public void ConfigureServices(ModuleServicesContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.Services;
+
+        // The module lives in its own load context; EF loads the migrations assembly by name from the default one.
+        AssemblyLoadContext.Default.Resolving += (_, name) =>
+            name.Name == MigrationsAssembly ? typeof(ChatModule).Assembly : null;
+        services.Configure<ChatOptions>(context.ModuleConfiguration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        if (Enum.TryParse<DatabaseProvider>(context.Configuration["Database:Provider"], ignoreCase: true, out var provider) && provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContextFactory<SqlServerChatDbContext>((sp, o) =>
+            {
+                sp.GetRequiredService<IModuleDatabase>().Configure(o, MigrationsAssembly);
+                new SqlServerDbContextOptionsBuilder(o).MigrationsHistoryTable(ChatDbContext.MigrationsHistoryTable);
+            });
+            services.AddSingleton<IChatDbFactory, ChatDbFactory<SqlServerChatDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteChatDbContext>((sp, o) =>
+            {
+                sp.GetRequiredService<IModuleDatabase>().Configure(o, MigrationsAssembly);
+                new SqliteDbContextOptionsBuilder(o).MigrationsHistoryTable(ChatDbContext.MigrationsHistoryTable);
+            });
+            services.AddSingleton<IChatDbFactory, ChatDbFactory<SqliteChatDbContext>>();
+        }
+
+        services.AddSingleton<ChatClock>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<IChatNotifier, HubChatNotifier>();
+        services.AddSingleton<ChatWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<ChatHousekeeping>();
+        services.AddScoped<ChatSessionService>();
+        services.AddSingleton<ChatModuleGateFilter>();
+        services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatModuleGateFilter>());
+    }
+
+    public async Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var database = context.Services.GetRequiredService<IModuleDatabase>();
+        await using (var db = context.Services.GetRequiredService<IChatDbFactory>().Create())
+        {
+            if (database.MigrateAtStartup)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                // Readers do not wait for the writer's batches, and a commit is one append to the log.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        // The shell's cookie or a bearer token from /account/token; anyone else is refused before the hub.
+        var signedIn = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
+            .RequireAuthenticatedUser()
+            .Build();
+        context.Endpoints.MapHub<ChatHub>(ChatConstants.HubRoute).RequireAuthorization(signedIn);
+    }
+}

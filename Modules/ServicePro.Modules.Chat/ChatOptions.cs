@@ -1,0 +1,29 @@
+namespace ServicePro.Modules.Chat;
+
+/// <summary>The module's settings, from <c>Modules:chat</c>.</summary>
+public sealed class ChatOptions
+{
+    /// <summary>How long an invitation stays pending before it expires.</summary>
+    public TimeSpan InvitationExpiry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an originator with no connection left may stay away before their sessions end.</summary>
+    public TimeSpan OriginatorGracePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Keep Off the Record messages after the session ends (for audit); by default they are deleted.</summary>
+    public bool RetainOffTheRecord { get; set; }
+
+    /// <summary>How often expired invitations and absent originators are looked for.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most writes committed together in one transaction.</summary>
+    public int MaxBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Test hook: when true, chat-ended events are stored in the outbox but not dispatched, so a test can stop the host
+    /// between the end of a session and the dispatch.
+    /// </summary>
+    public bool HoldOutboxDispatch { get; set; }
+
+    /// <summary>The first wait before a failed dispatch is retried; it doubles up to a minute.</summary>
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

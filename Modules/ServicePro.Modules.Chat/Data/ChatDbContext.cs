@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ServicePro.Modules.Chat.Data;
+
+/// <summary>The Chat module's tables (all named <c>Chat…</c>), in the host's database with their own migrations history.</summary>
+public abstract class ChatDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__ChatMigrationsHistory";
+
+    public DbSet<ChatSessionRecord> Sessions => Set<ChatSessionRecord>();
+
+    public DbSet<ChatAttendeeRecord> Attendees => Set<ChatAttendeeRecord>();
+
+    public DbSet<ChatEntryRecord> Entries => Set<ChatEntryRecord>();
+
+    public DbSet<ChatInvitationRecord> Invitations => Set<ChatInvitationRecord>();
+
+    public DbSet<ChatOutboxRecord> Outbox => Set<ChatOutboxRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ChatSessionRecord>(e =>
+        {
+            e.ToTable("ChatSessions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Originator).HasMaxLength(256);
+            e.Property(s => s.RequestTitle).HasMaxLength(400);
+            e.HasMany(s => s.Attendees).WithOne().HasForeignKey(a => a.SessionId);
+            e.HasIndex(s => s.EndedAt);
+        });
+        modelBuilder.Entity<ChatAttendeeRecord>(e =>
+        {
+            e.ToTable("ChatAttendees");
+            e.HasKey(a => new { a.SessionId, a.UserName });
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.HasIndex(a => a.UserName);
+        });
+        modelBuilder.Entity<ChatEntryRecord>(e =>
+        {
+            e.ToTable("ChatEntries");
+            e.HasKey(x => new { x.SessionId, x.Sequence });
+            e.Property(x => x.Author).HasMaxLength(256);
+            e.Property(x => x.OffTheRecordWith).HasMaxLength(256);
+            e.Property(x => x.Text).HasMaxLength(ChatConstants.MaxMessageLength);
+            e.HasIndex(x => new { x.SessionId, x.Author, x.ClientMessageId }).IsUnique();
+            e.HasOne<ChatSessionRecord>().WithMany().HasForeignKey(x => x.SessionId);
+        });
+        modelBuilder.Entity<ChatInvitationRecord>(e =>
+        {
+            e.ToTable("ChatInvitations");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Invitee).HasMaxLength(256);
+            e.Property(i => i.InvitedBy).HasMaxLength(256);
+            e.HasIndex(i => new { i.Status, i.ExpiresAt });
+            e.HasIndex(i => new { i.SessionId, i.Invitee });
+            e.HasOne<ChatSessionRecord>().WithMany().HasForeignKey(i => i.SessionId);
+        });
+        modelBuilder.Entity<ChatOutboxRecord>(e =>
+        {
+            e.ToTable("ChatOutbox");
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => o.DispatchedAt);
+        });
+    }
+}

@@ -1,0 +1,18 @@
+namespace ServicePro.Modules.Chat.Data;
+
+/// <summary>A chat-ended event stored with the session's end, dispatched after commit until a handler run succeeds.</summary>
+public sealed class ChatOutboxRecord
+{
+    public long Id { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    /// <summary>The <see cref="Contracts.Chat.ChatSessionEndedEvent"/> as JSON.</summary>
+    public required string Payload { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DispatchedAt { get; set; }
+
+    public int Attempts { get; set; }
+}

@@ -1,0 +1,14 @@
+using ServicePro.Contracts.Chat;
+
+namespace ServicePro.Modules.Chat.Hubs;
+
+/// <summary>One dialog entry. <paramref name="OffTheRecordWith"/> is set on an Off the Record message (seen by its two people only).</summary>
+public sealed record ChatEntryDto(
+    Guid SessionId,
+    long Sequence,
+    TranscriptLineKind Kind,
+    string Author,
+    string Text,
+    DateTimeOffset Time,
+    Guid? ClientMessageId,
+    string? OffTheRecordWith);

@@ -1,0 +1,14 @@
+using ServicePro.Modules.Chat.Data;
+
+namespace ServicePro.Modules.Chat.Hubs;
+
+/// <summary>An invitation: who invites whom, to which session and request, until when.</summary>
+public sealed record ChatInvitationDto(
+    Guid InvitationId,
+    Guid SessionId,
+    string Invitee,
+    string InvitedBy,
+    int? RequestNumber,
+    string? RequestTitle,
+    DateTimeOffset ExpiresAt,
+    InvitationStatus Status);

@@ -1,0 +1,26 @@
+namespace ServicePro.Modules.Chat.Hubs;
+
+/// <summary>The events the chat hub sends; each method name is the event name (see <see cref="ChatConstants.Events"/>).</summary>
+public interface IChatClient
+{
+    /// <summary>A join, leave, message or system note was added to a session the rep is in.</summary>
+    Task EntryAdded(ChatEntryDto entry);
+
+    /// <summary>Another attendee selected Off the Record with this rep.</summary>
+    Task OffTheRecordSelected(OffTheRecordNotice notice);
+
+    /// <summary>The rep was invited to a session.</summary>
+    Task InvitationReceived(ChatInvitationDto invitation);
+
+    /// <summary>An invitation was accepted, declined, expired or cancelled (to the invitee and whoever invited).</summary>
+    Task InvitationClosed(ChatInvitationDto invitation);
+
+    /// <summary>The originator paused, resumed or set Chat Time.</summary>
+    Task ChatTimeChanged(ChatTimeDto chatTime);
+
+    /// <summary>A session the rep is in has ended.</summary>
+    Task SessionEnded(SessionEndedDto ended);
+
+    /// <summary>A rep's availability changed.</summary>
+    Task PresenceChanged(PresenceDto presence);
+}

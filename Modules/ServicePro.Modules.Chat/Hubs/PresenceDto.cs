@@ -1,0 +1,4 @@
+namespace ServicePro.Modules.Chat.Hubs;
+
+/// <summary>A rep's availability.</summary>
+public sealed record PresenceDto(string UserName, PresenceStatus Status);

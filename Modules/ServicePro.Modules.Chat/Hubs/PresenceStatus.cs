@@ -1,0 +1,10 @@
+namespace ServicePro.Modules.Chat.Hubs;
+
+/// <summary>A rep's availability. Offline is never set by a rep: it means no open connection.</summary>
+public enum PresenceStatus
+{
+    Offline,
+    Available,
+    Busy,
+    Away,
+}

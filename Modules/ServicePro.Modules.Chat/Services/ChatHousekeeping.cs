@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServicePro.Contracts.Modules;
+
+namespace ServicePro.Modules.Chat.Services;
+
+/// <summary>Expires pending invitations and ends sessions whose originator stayed away past the grace period.</summary>
+public sealed class ChatHousekeeping(IServiceScopeFactory scopes, IModuleStatus modules, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatHousekeeping> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.HousekeepingInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                // Nothing to keep while Chat is disabled or failed to start (its tables may not even exist).
+                if (!modules.IsEnabled(ChatConstants.ModuleId))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var sessions = scope.ServiceProvider.GetRequiredService<ChatSessionService>();
+                    await sessions.ExpireInvitationsAsync(stoppingToken);
+                    await sessions.EndAbandonedSessionsAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Chat housekeeping failed; it runs again at the next tick");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServicePro.Modules.Chat.Hubs;
+
+namespace ServicePro.Modules.Chat.Services;
+
+/// <summary>
+/// The one writer of chat data. Writes queue up in a channel; the loop takes whatever has arrived (up to
+/// <see cref="ChatOptions.MaxBatchSize"/>) and runs it in one transaction, so under load many messages share one
+/// commit. A caller's task completes only after the commit (that is the acknowledgement); a refused write
+/// (<see cref="ChatHubException"/>) is undone alone.
+/// After each commit the batch's notifications are sent in commit order, on a loop of their own. Messages are saved
+/// together (one multi-row insert per batch); if the batch's commit fails, each write is run again alone.
+/// </summary>
+public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger) : BackgroundService
+{
+    private readonly Channel<IWork> _writes = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Func<Task>> _notifications = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+
+    private interface IWork
+    {
+        bool Deferrable { get; }
+
+        bool IsFailed { get; }
+
+        Task RunAsync(ChatWriteContext context);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
+    /// <param name="deferrable">
+    /// True for writes that may be saved together with the rest of the batch (messages). Such a write must check
+    /// everything before it changes anything, and must not rely on the database seeing the batch's earlier writes.
+    /// </param>
+    /// <param name="cancellationToken">Cancels queueing only: a queued write is stored.</param>
+    public async Task<T> ExecuteAsync<T>(Func<ChatWriteContext, Task<T>> write, bool deferrable = false, CancellationToken cancellationToken = default)
+    {
+        var work = new Work<T>(write, deferrable);
+        await _writes.Writer.WriteAsync(work, cancellationToken);
+        return await work.Result;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var notifying = NotifyAsync(stoppingToken);
+        var batch = new List<IWork>();
+        try
+        {
+            while (await _writes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < options.Value.MaxBatchSize && _writes.Reader.TryRead(out var work))
+                {
+                    batch.Add(work);
+                }
+
+                await WriteBatchAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: writes not yet taken are never acknowledged, so their senders resend them.
+        }
+        finally
+        {
+            _writes.Writer.TryComplete();
+            while (_writes.Reader.TryRead(out var left))
+            {
+                left.Fail(new OperationCanceledException("The chat service is stopping."));
+            }
+
+            _notifications.Writer.TryComplete();
+            await notifying;
+        }
+    }
+
+    private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
+    {
+        List<(IWork Work, ChatWriteContext Context)> done;
+        try
+        {
+            done = await RunAsync(batch, fast: true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Typically a resent message whose id is already stored (the unique index refuses the optimistic insert):
+            // roll back and run each write alone, carefully, so that one cannot fail the others.
+            logger.LogDebug(ex, "A batch of {Count} chat writes was rolled back; writing them one by one", batch.Count);
+            done = [];
+            foreach (var work in batch.Where(w => !w.IsFailed))
+            {
+                try
+                {
+                    done.AddRange(await RunAsync([work], fast: false, cancellationToken));
+                }
+                catch (Exception single) when (single is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(single, "A chat write failed and was rolled back");
+                    work.Fail(single);
+                }
+            }
+        }
+
+        foreach (var (work, context) in done)
+        {
+            work.Complete();
+            foreach (var action in context.AfterCommitActions)
+            {
+                _notifications.Writer.TryWrite(action);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs writes in one transaction. Fast: deferrable writes (messages) are saved together at the end, the others
+    /// alone (after saving what came before them). Careful: every write saved alone, and writes check the database
+    /// instead of trusting the batch.
+    /// </summary>
+    private async Task<List<(IWork Work, ChatWriteContext Context)>> RunAsync(List<IWork> batch, bool fast, CancellationToken cancellationToken)
+    {
+        var done = new List<(IWork Work, ChatWriteContext Context)>(batch.Count);
+        var state = new Dictionary<object, object>();
+        await using var db = databases.Create();
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var work in batch)
+        {
+            var alone = !fast || !work.Deferrable;
+            if (alone)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                state.Clear();
+            }
+
+            // Whole milliseconds: what is stored is exactly what was acknowledged.
+            var now = time.GetUtcNow();
+            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), state, careful: !fast);
+            try
+            {
+                await work.RunAsync(context);
+                if (alone)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                done.Add((work, context));
+            }
+            catch (ChatHubException ex)
+            {
+                // A refused write changed nothing. A deferrable one checks before it changes anything; for the others,
+                // what came before is saved, so forgetting everything tracked loses nothing.
+                if (alone)
+                {
+                    db.ChangeTracker.Clear();
+                    state.Clear();
+                }
+
+                work.Fail(ex);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return done;
+    }
+
+    private async Task NotifyAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await foreach (var notify in _notifications.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                try
+                {
+                    await notify();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "A chat notification could not be sent");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, bool deferrable) : IWork
+    {
+        public bool Deferrable { get; } = deferrable;
+
+        public bool IsFailed => _result.Task.IsFaulted;
+
+        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _value = default!;
+
+        public Task<T> Result => _result.Task;
+
+        public async Task RunAsync(ChatWriteContext context) => _value = await write(context);
+
+        public void Complete() => _result.TrySetResult(_value);
+
+        public void Fail(Exception exception) => _result.TrySetException(exception);
+    }
+}

@@ -1,0 +1,301 @@
+using System.Collections.ObjectModel;
+using CommunityToolkit.Mvvm.ComponentModel;
+using CommunityToolkit.Mvvm.Input;
+using ServicePro.Contracts.Chat;
+using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Hubs;
+
+namespace ServicePro.Modules.Chat.ViewModels;
+
+/// <summary>
+/// The chat window: Connections (attendees with availability), Options (Invite, Leave, Chat Time), the dialog in
+/// sequence order, and the text entry with Off the Record. Chat events may arrive on any thread: the view marshals.
+/// </summary>
+public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
+{
+    private readonly IChatService _chat;
+    private readonly TimeProvider _time;
+    private ChatTimeDto? _chatTime;
+
+    public ChatWindowViewModel(IChatService chat, TimeProvider time)
+    {
+        _chat = chat;
+        _time = time;
+        ConnectionState = chat.State;
+        chat.EntryReceived += OnEntry;
+        chat.ChatTimeChanged += OnChatTime;
+        chat.SessionEnded += OnEnded;
+        chat.PresenceChanged += OnPresence;
+        chat.OffTheRecordSelected += OnOffTheRecord;
+        chat.StateChanged += OnState;
+    }
+
+    /// <summary>Raised when the rep asks to invite: the shell opens the invite window.</summary>
+    public event EventHandler<Guid>? InviteRequested;
+
+    /// <summary>Raised when the window should close (the rep left, or the session ended and they closed it).</summary>
+    public event EventHandler? CloseRequested;
+
+    /// <summary>The signed-in rep (the shell sets it).</summary>
+    public string CurrentUser { get; set; } = string.Empty;
+
+    public Guid SessionId { get; private set; }
+
+    [ObservableProperty]
+    public partial int? RequestNumber { get; private set; }
+
+    [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(IsOriginator))]
+    [NotifyCanExecuteChangedFor(nameof(PauseChatTimeCommand), nameof(ResumeChatTimeCommand), nameof(SetChatTimeCommand))]
+    public partial string Originator { get; private set; } = string.Empty;
+
+    public bool IsOriginator => string.Equals(Originator, CurrentUser, StringComparison.OrdinalIgnoreCase);
+
+    public ObservableCollection<ChatAttendee> Attendees { get; } = [];
+
+    /// <summary>The dialog, in sequence order (joins, leaves, messages, notes; Off the Record marked).</summary>
+    public ObservableCollection<ChatEntryDto> Entries { get; } = [];
+
+    [ObservableProperty]
+    [NotifyCanExecuteChangedFor(nameof(SendCommand))]
+    public partial string Draft { get; set; } = string.Empty;
+
+    [ObservableProperty]
+    public partial bool IsOffTheRecord { get; set; }
+
+    /// <summary>The other attendee an Off the Record message goes to.</summary>
+    [ObservableProperty]
+    public partial string? OffTheRecordWith { get; set; }
+
+    [ObservableProperty]
+    public partial TimeSpan ChatTime { get; private set; }
+
+    [ObservableProperty]
+    [NotifyCanExecuteChangedFor(nameof(PauseChatTimeCommand), nameof(ResumeChatTimeCommand))]
+    public partial bool IsChatTimeRunning { get; private set; }
+
+    /// <summary>What the originator typed to set Chat Time (hh:mm:ss).</summary>
+    [ObservableProperty]
+    public partial string ChatTimeInput { get; set; } = string.Empty;
+
+    [ObservableProperty]
+    [NotifyCanExecuteChangedFor(nameof(SendCommand), nameof(InviteCommand), nameof(PauseChatTimeCommand), nameof(ResumeChatTimeCommand), nameof(SetChatTimeCommand))]
+    public partial bool IsEnded { get; private set; }
+
+    [ObservableProperty]
+    public partial string? EndReason { get; private set; }
+
+    /// <summary>The last refusal or problem, in words; <c>null</c> when the last action worked.</summary>
+    [ObservableProperty]
+    public partial string? Error { get; private set; }
+
+    /// <summary>Set when another attendee selected Off the Record with this rep.</summary>
+    [ObservableProperty]
+    public partial string? OffTheRecordNotice { get; private set; }
+
+    [ObservableProperty]
+    public partial ChatConnectionState ConnectionState { get; private set; }
+
+    /// <summary>Opens the window on a session: its attendees, Chat Time and the whole dialog so far.</summary>
+    public async Task LoadAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        SessionId = sessionId;
+        var session = await _chat.GetSessionAsync(sessionId, cancellationToken);
+        RequestNumber = session.RequestNumber;
+        Originator = session.Originator;
+        IsEnded = session.EndedAt is not null;
+        var presence = (await _chat.GetPresenceAsync(cancellationToken)).ToDictionary(p => p.UserName, p => p.Status, StringComparer.OrdinalIgnoreCase);
+        Attendees.Clear();
+        foreach (var name in session.Attendees)
+        {
+            Attendees.Add(new ChatAttendee(name, presence.GetValueOrDefault(name, PresenceStatus.Offline)));
+        }
+
+        ApplyChatTime(session.ChatTime);
+        foreach (var entry in await _chat.GetEntriesAsync(sessionId, 0, cancellationToken))
+        {
+            Insert(entry);
+        }
+    }
+
+    /// <summary>Moves the displayed Chat Time on (the view calls it once a second while running).</summary>
+    public void Tick()
+    {
+        if (_chatTime is { IsRunning: true } running)
+        {
+            var elapsed = _time.GetUtcNow() - running.AsOf;
+            ChatTime = running.Value + (elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
+        }
+    }
+
+    public void Dispose()
+    {
+        _chat.EntryReceived -= OnEntry;
+        _chat.ChatTimeChanged -= OnChatTime;
+        _chat.SessionEnded -= OnEnded;
+        _chat.PresenceChanged -= OnPresence;
+        _chat.OffTheRecordSelected -= OnOffTheRecord;
+        _chat.StateChanged -= OnState;
+    }
+
+    private bool CanSend() => !IsEnded && Draft.Trim().Length is > 0 and <= ChatConstants.MaxMessageLength;
+
+    [RelayCommand(CanExecute = nameof(CanSend))]
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        if (IsOffTheRecord && string.IsNullOrWhiteSpace(OffTheRecordWith))
+        {
+            Error = "Off the Record: pick the attendee who should see the message.";
+            return;
+        }
+
+        var text = Draft;
+        Error = null;
+        try
+        {
+            var entry = await _chat.SendMessageAsync(SessionId, text, IsOffTheRecord ? OffTheRecordWith : null, cancellationToken);
+            Insert(entry);
+            Draft = string.Empty;
+        }
+        catch (ChatClientException ex)
+        {
+            // The draft stays, so nothing typed is lost.
+            Error = ex.Message;
+        }
+    }
+
+    private bool CanInvite() => !IsEnded;
+
+    [RelayCommand(CanExecute = nameof(CanInvite))]
+    private void Invite() => InviteRequested?.Invoke(this, SessionId);
+
+    [RelayCommand]
+    private async Task LeaveAsync(CancellationToken cancellationToken)
+    {
+        if (!IsEnded)
+        {
+            try
+            {
+                await _chat.LeaveSessionAsync(SessionId, cancellationToken);
+            }
+            catch (ChatClientException ex) when (ex.Code is ChatConstants.Errors.SessionEnded or ChatConstants.Errors.NotAttendee)
+            {
+                // Already over for this rep: close anyway.
+            }
+        }
+
+        CloseRequested?.Invoke(this, EventArgs.Empty);
+    }
+
+    private bool CanPause() => IsOriginator && !IsEnded && IsChatTimeRunning;
+
+    [RelayCommand(CanExecute = nameof(CanPause))]
+    private Task PauseChatTimeAsync(CancellationToken cancellationToken) => ChangeChatTimeAsync(() => _chat.PauseChatTimeAsync(SessionId, cancellationToken));
+
+    private bool CanResume() => IsOriginator && !IsEnded && !IsChatTimeRunning;
+
+    [RelayCommand(CanExecute = nameof(CanResume))]
+    private Task ResumeChatTimeAsync(CancellationToken cancellationToken) => ChangeChatTimeAsync(() => _chat.ResumeChatTimeAsync(SessionId, cancellationToken));
+
+    private bool CanSetChatTime() => IsOriginator && !IsEnded;
+
+    [RelayCommand(CanExecute = nameof(CanSetChatTime))]
+    private Task SetChatTimeAsync(CancellationToken cancellationToken)
+    {
+        if (!TimeSpan.TryParse(ChatTimeInput, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < TimeSpan.Zero || value > ChatConstants.MaxChatTime)
+        {
+            Error = "Enter Chat Time as hh:mm:ss, between 00:00:00 and 24:00:00.";
+            return Task.CompletedTask;
+        }
+
+        return ChangeChatTimeAsync(() => _chat.SetChatTimeAsync(SessionId, value, cancellationToken));
+    }
+
+    private async Task ChangeChatTimeAsync(Func<Task<ChatTimeDto>> change)
+    {
+        Error = null;
+        try
+        {
+            ApplyChatTime(await change());
+        }
+        catch (ChatClientException ex)
+        {
+            Error = ex.Message;
+        }
+    }
+
+    private void ApplyChatTime(ChatTimeDto chatTime)
+    {
+        _chatTime = chatTime;
+        ChatTime = chatTime.Value;
+        IsChatTimeRunning = chatTime.IsRunning;
+        Tick();
+    }
+
+    private void Insert(ChatEntryDto entry)
+    {
+        if (entry.SessionId != SessionId || Entries.Any(e => e.Sequence == entry.Sequence))
+        {
+            return;
+        }
+
+        var index = Entries.Count;
+        while (index > 0 && Entries[index - 1].Sequence > entry.Sequence)
+        {
+            index--;
+        }
+
+        Entries.Insert(index, entry);
+        if (entry.Kind == TranscriptLineKind.Joined && !Attendees.Any(a => a.UserName == entry.Author))
+        {
+            Attendees.Add(new ChatAttendee(entry.Author, PresenceStatus.Available));
+        }
+        else if (entry.Kind == TranscriptLineKind.Left && Attendees.FirstOrDefault(a => a.UserName == entry.Author) is { } left)
+        {
+            Attendees.Remove(left);
+        }
+    }
+
+    private void OnEntry(object? sender, ChatEntryDto entry) => Insert(entry);
+
+    private void OnChatTime(object? sender, ChatTimeDto chatTime)
+    {
+        if (chatTime.SessionId == SessionId)
+        {
+            ApplyChatTime(chatTime);
+        }
+    }
+
+    private void OnEnded(object? sender, SessionEndedDto ended)
+    {
+        if (ended.SessionId == SessionId)
+        {
+            IsEnded = true;
+            EndReason = ended.Reason;
+            _chatTime = new ChatTimeDto(SessionId, ended.Length, false, ended.EndedAt);
+            ChatTime = ended.Length;
+            IsChatTimeRunning = false;
+        }
+    }
+
+    private void OnPresence(object? sender, PresenceDto presence)
+    {
+        for (var i = 0; i < Attendees.Count; i++)
+        {
+            if (string.Equals(Attendees[i].UserName, presence.UserName, StringComparison.OrdinalIgnoreCase))
+            {
+                Attendees[i] = Attendees[i] with { Status = presence.Status };
+            }
+        }
+    }
+
+    private void OnOffTheRecord(object? sender, OffTheRecordNotice notice)
+    {
+        if (notice.SessionId == SessionId)
+        {
+            OffTheRecordNotice = $"{notice.From} selected Off the Record with you.";
+        }
+    }
+
+    private void OnState(object? sender, ChatConnectionState state) => ConnectionState = state;
+}

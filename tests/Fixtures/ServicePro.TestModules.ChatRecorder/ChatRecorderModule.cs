@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using ServicePro.Contracts.Chat;
+using ServicePro.Contracts.Extensibility;
+using ServicePro.Contracts.Modules;
+
+namespace ServicePro.TestModules.ChatRecorder;
+
+/// <summary>
+/// Handles <see cref="ChatSessionEndedEvent"/> by appending one JSON line per handled call to the file named by
+/// <c>Modules:chatrecorder:File</c>. <c>Modules:chatrecorder:FailTimes</c> makes the first calls throw ("not handled").
+/// </summary>
+public sealed class ChatRecorderModule : IServiceProModule
+{
+    public const string ModuleId = "chatrecorder";
+
+    public string Id => ModuleId;
+
+    public string Title => "Chat recorder (tests)";
+
+    public IReadOnlyCollection<string> DependsOn => [];
+
+    public void ConfigureServices(ModuleServicesContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = new RecorderSettings(
+            context.ModuleConfiguration["File"] ?? throw new InvalidOperationException("Modules:chatrecorder:File is required."),
+            int.TryParse(context.ModuleConfiguration["FailTimes"], out var failTimes) ? failTimes : 0);
+        context.Services.AddSingleton(settings);
+        context.Services.AddEventHandler<ChatSessionEndedEvent, RecordingHandler>();
+    }
+
+    public Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Moq;
+using ServicePro.Contracts.Chat;
+using ServicePro.Modules.Chat.Tests.Support;
+
+namespace ServicePro.Modules.Chat.Tests.Services;
+
+[TestClass]
+public sealed class OutboxDispatcherTests
+{
+    [TestMethod]
+    public async Task DispatchPending_HandlerFailsOnce_StaysPendingThenIsPublishedAndMarked()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var session = await chat.Sessions.StartSessionAsync("alice", null);
+        await chat.Sessions.LeaveSessionAsync("alice", session.SessionId);
+        chat.Events.SetupSequence(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AggregateException(new InvalidOperationException("Requests is down")))
+            .Returns(Task.CompletedTask);
+
+        var failedFirst = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
+        var failedThen = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
+        var failedAfter = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
+
+        Assert.AreEqual(1, failedFirst);
+        Assert.AreEqual(0, failedThen);
+        Assert.AreEqual(0, failedAfter);
+        chat.Events.Verify(e => e.PublishAsync(It.Is<ChatSessionEndedEvent>(x => x.SessionId == session.SessionId), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        await using var db = chat.Databases.Create();
+        var row = await db.Outbox.SingleAsync();
+        Assert.IsNotNull(row.DispatchedAt);
+        Assert.AreEqual(1, row.Attempts);
+    }
+
+    [TestMethod]
+    public async Task Run_SessionEnds_EventIsPublishedOnceAfterCommit()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var published = new TaskCompletionSource<ChatSessionEndedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        chat.Events.Setup(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()))
+            .Callback((ChatSessionEndedEvent e, CancellationToken _) => published.TrySetResult(e))
+            .Returns(Task.CompletedTask);
+        await chat.Outbox.StartAsync(CancellationToken.None);
+        var session = await chat.Sessions.StartSessionAsync("alice", null);
+
+        await chat.Sessions.LeaveSessionAsync("alice", session.SessionId);
+
+        var ended = await published.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await chat.Outbox.StopAsync(CancellationToken.None);
+        Assert.AreEqual(session.SessionId, ended.SessionId);
+        Assert.AreEqual("alice", ended.Originator);
+        chat.Events.Verify(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+}
