@@ -8,7 +8,7 @@ namespace ServicePro.Modules.Requests.Services;
 /// </summary>
 public interface IRequestService
 {
-    Task<RequestPage> ListAsync(RequestQuery query, CancellationToken cancellationToken);
+    Task<PagedRequests> ListAsync(RequestQuery query, CancellationToken cancellationToken);
 
     Task<RequestTileSummary> GetTileSummaryAsync(ClaimsPrincipal rep, CancellationToken cancellationToken);
 

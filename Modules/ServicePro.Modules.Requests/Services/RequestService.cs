@@ -20,7 +20,7 @@ public sealed class RequestService(
 {
     private const string NotSignedIn = "Sign in first.";
 
-    public async Task<RequestPage> ListAsync(RequestQuery query, CancellationToken cancellationToken)
+    public async Task<PagedRequests> ListAsync(RequestQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var pageSize = Math.Clamp(query.PageSize, 1, RequestsConstants.MaxPageSize);
@@ -41,7 +41,7 @@ public sealed class RequestService(
             .Take(pageSize)
             .Select(r => new RequestSummary(r.Number, r.Title, r.Requester, r.Status, r.AssignedTo, r.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return new RequestPage(items, total, pageIndex, pageSize);
+        return new PagedRequests(items, total, pageIndex, pageSize);
     }
 
     public async Task<RequestTileSummary> GetTileSummaryAsync(ClaimsPrincipal rep, CancellationToken cancellationToken)

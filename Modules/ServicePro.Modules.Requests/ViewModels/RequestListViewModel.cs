@@ -18,7 +18,7 @@ public sealed partial class RequestListViewModel(IRequestService requests) : Obs
 
     [ObservableProperty]
     [NotifyCanExecuteChangedFor(nameof(NextPageCommand), nameof(PreviousPageCommand))]
-    public partial RequestPage Page { get; private set; } = RequestPage.Empty;
+    public partial PagedRequests Page { get; private set; } = PagedRequests.Empty;
 
     /// <summary>Why the list could not be shown; <c>null</c> when it was.</summary>
     [ObservableProperty]

@@ -31,7 +31,7 @@ public sealed class RecordingEvents : IEventAggregator
         return new Unsubscriber(() => _subscribers.TryRemove(id, out _));
     }
 
-    public int SubscriberCount => _subscribers.Count;
+    public int SubscribersOf<TEvent>() => _subscribers.Values.Count(s => s.Type == typeof(TEvent));
 
     private sealed class Unsubscriber(Action dispose) : IDisposable
     {

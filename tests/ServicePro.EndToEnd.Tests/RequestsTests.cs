@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using ServicePro.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServicePro.EndToEnd.Tests;
+
+/// <summary>
+/// Two reps on the Requests module in two browsers: one creates a request and changes it, the other, with the request
+/// open, sees the Activity Stream follow without a reload.
+/// </summary>
+[TestClass]
+public sealed partial class RequestsTests
+{
+    private static HostProcess s_host = null!;
+    private static Browser s_browser = null!;
+
+    [ClassInitialize]
+    public static async Task Start(TestContext context)
+    {
+        s_host = await HostProcess.StartAsync(TestModulesConfig.WithRequests(), cancellationToken: context.CancellationToken);
+        s_browser = await Browser.LaunchAsync();
+    }
+
+    [ClassCleanup]
+    public static async Task Stop()
+    {
+        await s_browser.DisposeAsync();
+        await s_host.DisposeAsync();
+    }
+
+    [TestMethod]
+    public async Task CreateOpenChangeStatus_ActivityStreamUpdatesInAnotherBrowserWithoutReload()
+    {
+        var alice = await s_browser.SignInAsync(s_host, "alice");
+        var bob = await s_browser.SignInAsync(s_host, "bob");
+
+        await alice.GetByTestId("nav-requests").ClickAsync();
+        await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
+        await alice.GetByTestId("request-new").ClickAsync();
+        await alice.GetByTestId("request-title").FillAsync("Printer on fire <b>now</b>");
+        await alice.GetByTestId("request-requester").FillAsync("Dana from Finance");
+        await alice.GetByTestId("request-assignee").SelectOptionAsync("bob");
+        await alice.GetByTestId("request-description").FillAsync("Smoke from tray 2.\nPlease hurry.");
+        await Browser.ScreenshotAsync(alice, "request-new");
+        await alice.GetByTestId("request-save").ClickAsync();
+
+        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        var number = int.Parse(RequestUrl().Match(alice.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(alice.GetByTestId("request-heading")).ToHaveTextAsync($"#{number} Printer on fire <b>now</b>");
+        await Expect(alice.GetByTestId("activity-entry")).ToHaveCountAsync(1);
+        await Expect(alice.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "created");
+
+        // Bob finds it on his Workbench tile and opens it.
+        await Expect(bob.GetByTestId($"tile-request-{number}")).ToBeVisibleAsync();
+        await bob.GetByTestId($"tile-request-{number}").ClickAsync();
+        await Expect(bob.GetByTestId("activity-stream")).ToBeVisibleAsync();
+        await Expect(bob.GetByTestId("activity-entry")).ToHaveCountAsync(1);
+        await Expect(bob.GetByTestId("ribbon")).ToBeVisibleAsync();
+
+        await alice.GetByTestId("request-status").SelectOptionAsync("InProgress");
+        await Expect(alice.Locator("[data-testid=activity-entry][data-kind=status]")).ToHaveCountAsync(1);
+
+        // No reload in Bob's browser: the entry arrives, newest first.
+        await Expect(bob.Locator("[data-testid=activity-entry][data-kind=status]")).ToHaveCountAsync(1);
+        await Expect(bob.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "status");
+        await Expect(bob.GetByTestId("activity-entry").First).ToContainTextAsync("changed the status from New to In progress");
+        await Expect(bob.GetByTestId("request-status")).ToHaveValueAsync("InProgress");
+
+        await alice.GetByTestId("request-note").FillAsync("<script>alert('x')</script> called Dana");
+        await alice.GetByTestId("request-note-add").ClickAsync();
+        await Expect(bob.Locator("[data-testid=activity-entry][data-kind=note]")).ToContainTextAsync("<script>alert('x')</script> called Dana");
+        await Browser.ScreenshotAsync(bob, "request-activity-live");
+
+        await bob.GetByTestId("activity-order").ClickAsync();
+        await Expect(bob.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "created");
+
+        await alice.GotoAsync("requests");
+        await Expect(alice.GetByTestId($"request-row-{number}")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(alice, "request-list");
+        await bob.GotoAsync("");
+        await Expect(bob.GetByTestId("tile-requests")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(bob, "workbench-requests-tile");
+    }
+
+    [TestMethod]
+    public async Task BadInput_ClearMessagesAndNothingLost()
+    {
+        var carol = await s_browser.SignInAsync(s_host, "carol");
+        await OpenNewRequestFormAsync(carol);
+
+        await carol.GetByTestId("request-description").FillAsync("kept while the title is missing");
+        await carol.GetByTestId("request-save").ClickAsync();
+        await Expect(carol.GetByTestId("request-error")).ToHaveTextAsync("Enter a title.");
+        await Expect(carol.GetByTestId("request-description")).ToHaveValueAsync("kept while the title is missing");
+
+        await carol.GetByTestId("request-title").FillAsync(new string('x', 201));
+        await carol.GetByTestId("request-save").ClickAsync();
+        await Expect(carol.GetByTestId("request-error")).ToHaveTextAsync("The title is too long: 201 characters, at most 200.");
+        await Browser.ScreenshotAsync(carol, "request-new-error");
+
+        await carol.GotoAsync("requests/999999");
+        await Expect(carol.GetByTestId("request-not-found")).ToContainTextAsync("Request #999999 does not exist.");
+    }
+
+    [TestMethod]
+    public async Task RequestPage_NarrowWindow_Readable()
+    {
+        var alice = await s_browser.SignInAsync(s_host, "alice");
+        await OpenNewRequestFormAsync(alice);
+        await alice.GetByTestId("request-title").FillAsync("A long title that has to wrap on a narrow phone screen without overflowing");
+        await alice.GetByTestId("request-save").ClickAsync();
+        await Expect(alice.GetByTestId("request-heading")).ToBeVisibleAsync();
+        await alice.GetByTestId("request-note").FillAsync("A note that is long enough to wrap over a couple of lines on a narrow screen.");
+        await alice.GetByTestId("request-note-add").ClickAsync();
+        await Expect(alice.Locator("[data-testid=activity-entry][data-kind=note]")).ToHaveCountAsync(1);
+
+        await alice.SetViewportSizeAsync(390, 800);
+        await Browser.ScreenshotAsync(alice, "request-narrow");
+        var overflow = await alice.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Assert.IsFalse(overflow, "nothing sticks out sideways at 390 px");
+        await alice.GotoAsync("requests");
+        await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(alice, "request-list-narrow");
+    }
+
+    /// <summary>
+    /// Through the shell's navigation, as a rep would: the circuit is already up, so what is typed reaches the server
+    /// (a freshly loaded page is prerendered and takes input only once it is interactive).
+    /// </summary>
+    private static async Task OpenNewRequestFormAsync(Microsoft.Playwright.IPage page)
+    {
+        await page.GetByTestId("nav-requests").ClickAsync();
+        await Expect(page.GetByTestId("request-list")).ToBeVisibleAsync();
+        await page.GetByTestId("request-new").ClickAsync();
+        await Expect(page.GetByTestId("request-save")).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"/requests/(\d+)$")]
+    private static partial Regex RequestUrl();
+}
