@@ -30,7 +30,8 @@ public sealed class RequestsModule : IServiceProModule
         // One context per operation, on the host's provider (see RequestsDbContextFactory).
         services.AddSingleton<IDbContextFactory<RequestsDbContext>, RequestsDbContextFactory>();
         services.AddScoped<IRequestService, RequestService>();
-        services.AddScoped<IRequestDirectory, RequestDirectory>();
+        // A singleton, so that other modules may use it from singletons too (it opens a context per call).
+        services.AddSingleton<IRequestDirectory, RequestDirectory>();
 
         services.AddSingleton<IChatActivityWriter, ChatActivityWriter>();
         services.AddSingleton<PendingChatSessions>();

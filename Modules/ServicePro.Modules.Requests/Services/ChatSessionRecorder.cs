@@ -41,11 +41,6 @@ public sealed class ChatSessionRecorder
                 Delay = _options.ChatRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-                OnRetry = args =>
-                {
-                    _logger.LogWarning(args.Outcome.Exception, "Recording a chat session failed (attempt {Attempt}); retrying in {Delay}", args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
             })
             .Build();
     }
@@ -59,7 +54,7 @@ public sealed class ChatSessionRecorder
         bool added;
         try
         {
-            added = await _pipeline.ExecuteAsync(async ct => await _writer.AppendAsync(session, ct), cancellationToken);
+            added = await _pipeline.ExecuteAsync(async ct => await AttemptAsync(session, ct), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,6 +67,19 @@ public sealed class ChatSessionRecorder
         _pending.Remove(session.SessionId);
         await RecordedAsync(session, added, cancellationToken);
         return added;
+    }
+
+    private async Task<bool> AttemptAsync(ChatSessionEndedEvent session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _writer.AppendAsync(session, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("Chat session {SessionId} for request {RequestNumber} could not be recorded: {Reason}", session.SessionId, session.RequestNumber, ex.Message);
+            throw;
+        }
     }
 
     /// <summary>Tries every kept session once more.</summary>

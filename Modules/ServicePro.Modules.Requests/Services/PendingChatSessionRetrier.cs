@@ -7,35 +7,56 @@ using ServicePro.Contracts.Modules;
 namespace ServicePro.Modules.Requests.Services;
 
 /// <summary>Retries kept chat sessions every <see cref="RequestsOptions.PendingRetryInterval"/> while the module is enabled.</summary>
-public sealed class PendingChatSessionRetrier(
-    ChatSessionRecorder recorder,
-    PendingChatSessions pending,
-    IServiceProvider services,
-    IOptions<RequestsOptions> options,
-    TimeProvider time,
-    ILogger<PendingChatSessionRetrier> logger) : BackgroundService
+public sealed class PendingChatSessionRetrier : BackgroundService
 {
+    private readonly ChatSessionRecorder _recorder;
+    private readonly PendingChatSessions _pending;
+    private readonly IServiceProvider _services;
+    private readonly ILogger<PendingChatSessionRetrier> _logger;
+    private readonly PeriodicTimer _timer;
+
+    public PendingChatSessionRetrier(
+        ChatSessionRecorder recorder,
+        PendingChatSessions pending,
+        IServiceProvider services,
+        IOptions<RequestsOptions> options,
+        TimeProvider time,
+        ILogger<PendingChatSessionRetrier> logger)
+    {
+        _recorder = recorder;
+        _pending = pending;
+        _services = services;
+        _logger = logger;
+        var interval = options.Value.PendingRetryInterval > TimeSpan.Zero ? options.Value.PendingRetryInterval : TimeSpan.FromSeconds(30);
+        // Created here, not when the loop starts: the interval counts from when the host builds the service.
+        _timer = new PeriodicTimer(interval, time);
+    }
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.PendingRetryInterval > TimeSpan.Zero ? options.Value.PendingRetryInterval : TimeSpan.FromSeconds(30);
-        using var timer = new PeriodicTimer(interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
-                var enabled = services.GetService<IModuleStatus>()?.IsEnabled(RequestsConstants.ModuleId) ?? true;
-                if (pending.Count == 0 || !enabled)
+                var enabled = _services.GetService<IModuleStatus>()?.IsEnabled(RequestsConstants.ModuleId) ?? true;
+                if (_pending.Count == 0 || !enabled)
                 {
                     continue;
                 }
 
                 try
                 {
-                    await recorder.RetryPendingAsync(stoppingToken);
+                    await _recorder.RetryPendingAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Retrying kept chat sessions failed; {Count} still kept", pending.Count);
+                    _logger.LogError(ex, "Retrying kept chat sessions failed; {Count} still kept", _pending.Count);
                 }
             }
         }
