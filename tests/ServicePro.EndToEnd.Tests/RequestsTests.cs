@@ -123,6 +123,64 @@ public sealed partial class RequestsTests
         await Browser.ScreenshotAsync(alice, "request-list-narrow");
     }
 
+    [TestMethod]
+    public async Task ChatEntry_TranscriptForParticipantsAndPrivileged_OthersSeeThatItTookPlace()
+    {
+        var alice = await s_browser.SignInAsync(s_host, "alice");
+        await OpenNewRequestFormAsync(alice);
+        await alice.GetByTestId("request-title").FillAsync("Chat about the VPN");
+        await alice.GetByTestId("request-save").ClickAsync();
+        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        var number = int.Parse(RequestUrl().Match(alice.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // What the Requests module stores for a chat session that ended (the Chat module publishes it in-process).
+        await InsertChatEntryAsync(number, ["alice", "dave"], "Restart it and <script>alert('x')</script> tell me");
+
+        var bob = await s_browser.SignInAsync(s_host, "bob");
+        await bob.GotoAsync($"requests/{number}");
+        var bobsChat = bob.Locator("[data-testid=activity-entry][data-kind=chat]");
+        await Expect(bobsChat.GetByTestId("activity-duration")).ToHaveTextAsync("0:05:07");
+        await Expect(bobsChat.GetByTestId("activity-participants")).ToHaveTextAsync("alice, dave");
+        await Expect(bobsChat.GetByTestId("activity-transcript")).ToHaveCountAsync(0);
+        await Expect(bob.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "chat");
+        await Browser.ScreenshotAsync(bob, "request-chat-no-transcript");
+
+        await alice.ReloadAsync();
+        await Expect(alice.Locator("[data-testid=activity-entry][data-kind=chat]").GetByTestId("activity-transcript"))
+            .ToContainTextAsync("Restart it and <script>alert('x')</script> tell me");
+
+        var carol = await s_browser.SignInAsync(s_host, "carol");
+        await carol.GotoAsync($"requests/{number}");
+        await Expect(carol.Locator("[data-testid=activity-entry][data-kind=chat]").GetByTestId("activity-transcript")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(carol, "request-chat-transcript");
+    }
+
+    private static async Task InsertChatEntryAsync(int number, string[] participants, string message)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(s_host.WorkDirectory, "data", "servicepro.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO RequestActivity (RequestNumber, Kind, At, Actor, ChatSessionId, ChatStartedAt, ChatEndedAt, ChatLengthTicks, ChatParticipants, ChatTranscript)
+            VALUES ($number, 'chat', $ended, $originator, $session, $started, $ended, $length, $participants, $transcript)
+            """;
+        var started = DateTime.UtcNow.AddMinutes(-6);
+        command.Parameters.AddWithValue("$number", number);
+        command.Parameters.AddWithValue("$originator", participants[0]);
+        command.Parameters.AddWithValue("$session", Guid.NewGuid().ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("$started", started.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$ended", started.AddMinutes(6).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$length", new TimeSpan(0, 5, 7).Ticks);
+        command.Parameters.AddWithValue("$participants", System.Text.Json.JsonSerializer.Serialize(participants));
+        var time = started.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        command.Parameters.AddWithValue("$transcript", System.Text.Json.JsonSerializer.Serialize(new object[]
+        {
+            new { time, author = participants[1], kind = "Joined", text = "" },
+            new { time, author = participants[0], kind = "Message", text = message },
+            new { time, author = participants[1], kind = "Message", text = "Done, it works." },
+        }));
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>
     /// Through the shell's navigation, as a rep would: the circuit is already up, so what is typed reaches the server
     /// (a freshly loaded page is prerendered and takes input only once it is interactive).
