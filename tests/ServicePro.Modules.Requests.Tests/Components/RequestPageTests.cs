@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Moq;
 using ServicePro.Contracts.Events;
@@ -43,6 +44,8 @@ public sealed class RequestPageTests
             .ReturnsAsync([new MenuItem("chat", "Chat", "Chat", 1) { Href = "#" }]);
         _requests.Setup(r => r.FindAsync(4, It.IsAny<CancellationToken>())).ReturnsAsync(Request);
         _requests.Setup(r => r.GetActivityAsync(4, It.IsAny<ClaimsPrincipal>(), It.IsAny<CancellationToken>())).ReturnsAsync([Created]);
+        // After every registration: the renderer builds the services.
+        _context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [TestCleanup]
@@ -58,6 +61,25 @@ public sealed class RequestPageTests
         Assert.HasCount(1, page.FindAll("[data-testid=ribbon-social]"));
         _shell.Verify(s => s.GetMenuAsync(StandardMenus.Social, It.IsAny<ClaimsPrincipal>(), new RequestReference(4, "<b>VPN</b> down"), It.IsAny<CancellationToken>()));
         Assert.HasCount(1, page.FindAll("[data-testid=activity-entry]"));
+    }
+
+    [TestMethod]
+    public void Render_Prerendered_ControlsDisabledUntilInteractive()
+    {
+        _context.Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = _context.Render<RequestPage>(p => p.Add(c => c.Number, 4));
+
+        page.WaitForAssertion(() => Assert.IsTrue(page.Find("[data-testid=request-status]").Closest("fieldset")!.HasAttribute("disabled")));
+        Assert.IsTrue(page.Find("[data-testid=request-note]").Closest("fieldset")!.HasAttribute("disabled"));
+    }
+
+    [TestMethod]
+    public void Render_Interactive_ControlsEnabled()
+    {
+        var page = _context.Render<RequestPage>(p => p.Add(c => c.Number, 4));
+
+        page.WaitForAssertion(() => Assert.IsFalse(page.Find("[data-testid=request-status]").Closest("fieldset")!.HasAttribute("disabled")));
     }
 
     [TestMethod]
