@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
@@ -31,9 +30,6 @@ public sealed class ChatModule : IServiceProModule
         ArgumentNullException.ThrowIfNull(context);
         var services = context.Services;
 
-        // The module lives in its own load context; EF loads the migrations assembly by name from the default one.
-        AssemblyLoadContext.Default.Resolving += (_, name) =>
-            name.Name == MigrationsAssembly ? typeof(ChatModule).Assembly : null;
         services.Configure<ChatOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 

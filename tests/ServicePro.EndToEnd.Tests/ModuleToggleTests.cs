@@ -64,7 +64,7 @@ public sealed class ModuleToggleTests
         await Expect(bob.GetByTestId("tile-probe")).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("nav-probe")).ToBeVisibleAsync();
 
-        await admin.GotoAsync("admin/modules");
+        await admin.GetByTestId("nav-admin-modules").ClickAsync();
         await admin.GetByTestId("module-toggle-probe").ClickAsync();
         await Expect(admin.GetByTestId("module-state-probe")).ToHaveTextAsync("Disabled");
 

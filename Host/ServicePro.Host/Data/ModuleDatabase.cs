@@ -35,11 +35,25 @@ public sealed class ModuleDatabase : IModuleDatabase
     public void Configure(DbContextOptionsBuilder options, string migrationsAssembly)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(migrationsAssembly);
+
+        // A module lives in its own load context, where EF's Assembly.Load(name) cannot find it: hand EF the loaded
+        // assembly itself when there is one by that name.
+        var loaded = FindLoadedAssembly(migrationsAssembly);
         _ = Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(migrationsAssembly)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly(migrationsAssembly).EnableRetryOnFailure()),
+            DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString, o =>
+            {
+                _ = loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded);
+            }),
+            DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o =>
+            {
+                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).EnableRetryOnFailure();
+            }),
             _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
         };
     }
+
+    private static System.Reflection.Assembly? FindLoadedAssembly(string name) =>
+        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.Ordinal));
 }

@@ -55,6 +55,19 @@ public sealed class ModuleDatabaseTests
     }
 
     [TestMethod]
+    public void Configure_MigrationsAssemblyLoaded_EfIsHandedTheAssemblyItself()
+    {
+        // A module is loaded into its own load context, where EF's Assembly.Load(name) would not find it.
+        var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
+        var options = new DbContextOptionsBuilder<NotesDbContext>();
+
+        database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
+
+        var relational = options.Options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().Single();
+        Assert.AreSame(typeof(NotesDbContext).Assembly, relational.MigrationsAssemblyObject);
+    }
+
+    [TestMethod]
     public async Task ModuleContext_OnTheConfiguredSqliteFile_KeepsItsOwnTable()
     {
         var root = Directory.CreateTempSubdirectory("db-").FullName;

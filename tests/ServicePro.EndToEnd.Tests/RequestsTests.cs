@@ -1,0 +1,245 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ServicePro.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServicePro.EndToEnd.Tests;
+
+/// <summary>
+/// Two reps on the Requests module in two browsers: one creates a request and changes it, the other, with the request
+/// open, sees the Activity Stream follow without a reload.
+/// </summary>
+[TestClass]
+public sealed partial class RequestsTests
+{
+    private static HostProcess s_host = null!;
+    private static Browser s_browser = null!;
+    private static IPage s_alice = null!;
+    private static IPage s_bob = null!;
+    private static IPage s_carol = null!;
+
+    [ClassInitialize]
+    public static async Task Start(TestContext context)
+    {
+        s_host = await HostProcess.StartAsync(TestModulesConfig.WithRequests(), cancellationToken: context.CancellationToken);
+        s_browser = await Browser.LaunchAsync();
+        // One browser context per rep for the whole class: fewer sign-ins on a busy machine.
+        s_alice = await SignInAsync("alice");
+        s_bob = await SignInAsync("bob");
+        s_carol = await SignInAsync("carol");
+    }
+
+    [ClassCleanup]
+    public static async Task Stop()
+    {
+        await s_browser.DisposeAsync();
+        await s_host.DisposeAsync();
+    }
+
+    [TestMethod]
+    public async Task CreateOpenChangeStatus_ActivityStreamUpdatesInAnotherBrowserWithoutReload()
+    {
+        var alice = s_alice;
+        var bob = s_bob;
+        await bob.GotoAsync("");
+
+        await alice.GetByTestId("nav-requests").ClickAsync();
+        await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
+        await alice.GetByTestId("request-new").ClickAsync();
+        await alice.GetByTestId("request-title").FillAsync("Printer on fire <b>now</b>");
+        await alice.GetByTestId("request-requester").FillAsync("Dana from Finance");
+        await alice.GetByTestId("request-assignee").SelectOptionAsync("bob");
+        await alice.GetByTestId("request-description").FillAsync("Smoke from tray 2.\nPlease hurry.");
+        await Browser.ScreenshotAsync(alice, "request-new");
+        await alice.GetByTestId("request-save").ClickAsync();
+
+        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        var number = int.Parse(RequestUrl().Match(alice.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(alice.GetByTestId("request-heading")).ToHaveTextAsync($"#{number} Printer on fire <b>now</b>");
+        await Expect(alice.GetByTestId("activity-entry")).ToHaveCountAsync(1);
+        await Expect(alice.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "created");
+
+        // Bob finds it on his Workbench tile and opens it.
+        await Expect(bob.GetByTestId($"tile-request-{number}")).ToBeVisibleAsync();
+        await bob.GetByTestId($"tile-request-{number}").ClickAsync();
+        await Expect(bob.GetByTestId("activity-stream")).ToBeVisibleAsync();
+        await Expect(bob.GetByTestId("activity-entry")).ToHaveCountAsync(1);
+        await Expect(bob.GetByTestId("ribbon")).ToBeVisibleAsync();
+
+        await alice.GetByTestId("request-status").SelectOptionAsync("InProgress");
+        await Expect(alice.Locator("[data-testid=activity-entry][data-kind=status]")).ToHaveCountAsync(1);
+
+        // No reload in Bob's browser: the entry arrives, newest first.
+        await Expect(bob.Locator("[data-testid=activity-entry][data-kind=status]")).ToHaveCountAsync(1);
+        await Expect(bob.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "status");
+        await Expect(bob.GetByTestId("activity-entry").First).ToContainTextAsync("changed the status from New to In progress");
+        await Expect(bob.GetByTestId("request-status")).ToHaveValueAsync("InProgress");
+
+        await alice.GetByTestId("request-note").FillAsync("<script>alert('x')</script> called Dana");
+        await alice.GetByTestId("request-note-add").ClickAsync();
+        await Expect(bob.Locator("[data-testid=activity-entry][data-kind=note]")).ToContainTextAsync("<script>alert('x')</script> called Dana");
+        await Browser.ScreenshotAsync(bob, "request-activity-live");
+
+        await bob.GetByTestId("activity-order").ClickAsync();
+        await Expect(bob.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "created");
+
+        await alice.GotoAsync("requests");
+        await Expect(alice.GetByTestId($"request-row-{number}")).ToBeVisibleAsync();
+        await alice.GetByTestId("request-filter-text").FillAsync("dana from");
+        await alice.GetByTestId("request-filter-text").PressAsync("Enter");
+        await Expect(alice.GetByTestId("request-page-info")).ToContainTextAsync("· 1 request");
+        await alice.GetByTestId("request-filter-status").SelectOptionAsync("Closed");
+        await Expect(alice.GetByTestId("request-list-empty")).ToBeVisibleAsync();
+        await alice.GetByTestId("request-filter-status").SelectOptionAsync("InProgress");
+        await Expect(alice.GetByTestId($"request-row-{number}")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(alice, "request-list");
+        await bob.GotoAsync("");
+        await Expect(bob.GetByTestId("tile-requests")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(bob, "workbench-requests-tile");
+    }
+
+    [TestMethod]
+    public async Task BadInput_ClearMessagesAndNothingLost()
+    {
+        var carol = s_carol;
+        await OpenNewRequestFormAsync(carol);
+
+        await carol.GetByTestId("request-description").FillAsync("kept while the title is missing");
+        await carol.GetByTestId("request-save").ClickAsync();
+        await Expect(carol.GetByTestId("request-error")).ToHaveTextAsync("Enter a title.");
+        await Expect(carol.GetByTestId("request-description")).ToHaveValueAsync("kept while the title is missing");
+
+        await carol.GetByTestId("request-title").FillAsync(new string('x', 201));
+        await carol.GetByTestId("request-save").ClickAsync();
+        await Expect(carol.GetByTestId("request-error")).ToHaveTextAsync("The title is too long: 201 characters, at most 200.");
+        await Browser.ScreenshotAsync(carol, "request-new-error");
+
+        await carol.GotoAsync("requests/999999");
+        await Expect(carol.GetByTestId("request-not-found")).ToContainTextAsync("Request #999999 does not exist.");
+    }
+
+    [TestMethod]
+    public async Task RequestPage_NarrowWindow_Readable()
+    {
+        var alice = s_alice;
+        await OpenNewRequestFormAsync(alice);
+        await alice.GetByTestId("request-title").FillAsync("A long title that has to wrap on a narrow phone screen without overflowing");
+        await alice.GetByTestId("request-save").ClickAsync();
+        await Expect(alice.GetByTestId("request-heading")).ToBeVisibleAsync();
+        await alice.GetByTestId("request-note").FillAsync("A note that is long enough to wrap over a couple of lines on a narrow screen.");
+        await alice.GetByTestId("request-note-add").ClickAsync();
+        await Expect(alice.Locator("[data-testid=activity-entry][data-kind=note]")).ToHaveCountAsync(1);
+
+        await alice.SetViewportSizeAsync(390, 800);
+        try
+        {
+            await Browser.ScreenshotAsync(alice, "request-narrow");
+            var overflow = await alice.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            Assert.IsFalse(overflow, "nothing sticks out sideways at 390 px");
+            await alice.GotoAsync("requests");
+            await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(alice, "request-list-narrow");
+        }
+        finally
+        {
+            await alice.SetViewportSizeAsync(1280, 800);
+        }
+    }
+
+    [TestMethod]
+    public async Task ChatEntry_TranscriptForParticipantsAndPrivileged_OthersSeeThatItTookPlace()
+    {
+        var alice = s_alice;
+        await OpenNewRequestFormAsync(alice);
+        await alice.GetByTestId("request-title").FillAsync("Chat about the VPN");
+        await alice.GetByTestId("request-save").ClickAsync();
+        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        var number = int.Parse(RequestUrl().Match(alice.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // What the Requests module stores for a chat session that ended (the Chat module publishes it in-process).
+        await InsertChatEntryAsync(number, ["alice", "dave"], "Restart it and <script>alert('x')</script> tell me");
+
+        var bob = s_bob;
+        await bob.GotoAsync($"requests/{number}");
+        var bobsChat = bob.Locator("[data-testid=activity-entry][data-kind=chat]");
+        await Expect(bobsChat.GetByTestId("activity-duration")).ToHaveTextAsync("0:05:07");
+        await Expect(bobsChat.GetByTestId("activity-participants")).ToHaveTextAsync("alice, dave");
+        await Expect(bobsChat.GetByTestId("activity-transcript")).ToHaveCountAsync(0);
+        await Expect(bob.GetByTestId("activity-entry").First).ToHaveAttributeAsync("data-kind", "chat");
+        await Browser.ScreenshotAsync(bob, "request-chat-no-transcript");
+
+        await alice.ReloadAsync();
+        await Expect(alice.Locator("[data-testid=activity-entry][data-kind=chat]").GetByTestId("activity-transcript"))
+            .ToContainTextAsync("Restart it and <script>alert('x')</script> tell me");
+
+        var carol = s_carol;
+        await carol.GotoAsync($"requests/{number}");
+        await Expect(carol.Locator("[data-testid=activity-entry][data-kind=chat]").GetByTestId("activity-transcript")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(carol, "request-chat-transcript");
+    }
+
+    private static async Task InsertChatEntryAsync(int number, string[] participants, string message)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(s_host.WorkDirectory, "data", "servicepro.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO RequestActivity (RequestNumber, Kind, At, Actor, ChatSessionId, ChatStartedAt, ChatEndedAt, ChatLengthTicks, ChatParticipants, ChatTranscript)
+            VALUES ($number, 'chat', $ended, $originator, $session, $started, $ended, $length, $participants, $transcript)
+            """;
+        var started = DateTime.UtcNow.AddMinutes(-6);
+        command.Parameters.AddWithValue("$number", number);
+        command.Parameters.AddWithValue("$originator", participants[0]);
+        command.Parameters.AddWithValue("$session", Guid.NewGuid().ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("$started", started.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$ended", started.AddMinutes(6).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$length", new TimeSpan(0, 5, 7).Ticks);
+        command.Parameters.AddWithValue("$participants", System.Text.Json.JsonSerializer.Serialize(participants));
+        var time = started.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        command.Parameters.AddWithValue("$transcript", System.Text.Json.JsonSerializer.Serialize(new object[]
+        {
+            new { time, author = participants[1], kind = "Joined", text = "" },
+            new { time, author = participants[0], kind = "Message", text = message },
+            new { time, author = participants[1], kind = "Message", text = "Done, it works." },
+        }));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Through the shell's navigation, as a rep would: the circuit is already up, so what is typed reaches the server
+    /// (a freshly loaded page is prerendered and takes input only once it is interactive).
+    /// </summary>
+    private static async Task OpenNewRequestFormAsync(IPage page)
+    {
+        await page.GotoAsync("");
+        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        await page.GetByTestId("nav-requests").ClickAsync();
+        await Expect(page.GetByTestId("request-list")).ToBeVisibleAsync();
+        await page.GetByTestId("request-new").ClickAsync();
+        await Expect(page.GetByTestId("request-save")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// As <see cref="Browser.SignInAsync"/>, but clicks Sign in only once Fluent UI's button is a defined web component:
+    /// clicked before then it does not submit the form, which a busy machine showed.
+    /// </summary>
+    private static async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await s_browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = s_host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("");
+        await page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await page.GetByTestId("login-username").FillAsync(userName);
+        await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByTestId("workbench")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    [GeneratedRegex(@"/requests/(\d+)$")]
+    private static partial Regex RequestUrl();
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Modules.Requests.Data;
+
+namespace ServicePro.Modules.Requests.Tests.Data;
+
+[TestClass]
+public sealed class MigrationsTests
+{
+    [TestMethod]
+    public void Migrations_BothProviders_ExistAndMatchTheModel()
+    {
+        using var sqlite = new SqliteRequestsDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerRequestsDesignTimeFactory().CreateDbContext([]);
+
+        Assert.IsNotEmpty(sqlite.Database.GetMigrations());
+        Assert.IsNotEmpty(sqlServer.Database.GetMigrations());
+        Assert.IsFalse(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: add one");
+        Assert.IsFalse(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: add one");
+    }
+
+    [TestMethod]
+    public void RequestNumber_StoreGenerated_AutoincrementOnSqliteIdentityOnSqlServer()
+    {
+        using var sqlite = new SqliteRequestsDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerRequestsDesignTimeFactory().CreateDbContext([]);
+
+        var sqliteSql = sqlite.Database.GenerateCreateScript();
+        var sqlServerSql = sqlServer.Database.GenerateCreateScript();
+
+        StringAssert.Contains(sqliteSql, "\"Number\" INTEGER NOT NULL CONSTRAINT \"PK_ServiceRequests\" PRIMARY KEY AUTOINCREMENT");
+        StringAssert.Contains(sqlServerSql, "[Number] int NOT NULL IDENTITY");
+        StringAssert.Contains(sqlServerSql, "CREATE UNIQUE INDEX [IX_RequestActivity_ChatSessionId] ON [RequestActivity] ([ChatSessionId]) WHERE [ChatSessionId] IS NOT NULL");
+    }
+}

@@ -1,0 +1,14 @@
+namespace ServicePro.Testing;
+
+/// <summary>modules.config files for tests of particular modules (see also <see cref="HostProcess.DefaultModulesConfig"/>).</summary>
+public static class TestModulesConfig
+{
+    /// <summary>The Requests module and the sample Share module, both enabled.</summary>
+    public static string WithRequests() => """
+        <?xml version="1.0" encoding="utf-8"?>
+        <modules>
+          <module id="requests" assembly="ServicePro.Modules.Requests" enabled="true" />
+          <module id="share" assembly="ServicePro.Modules.Share" enabled="true" />
+        </modules>
+        """;
+}
