@@ -46,6 +46,7 @@ public static class ChatConstants
         public const string AcceptInvitation = nameof(AcceptInvitation);
         public const string DeclineInvitation = nameof(DeclineInvitation);
         public const string GetMyInvitations = nameof(GetMyInvitations);
+        public const string GetMyLiveSessions = nameof(GetMyLiveSessions);
         public const string SendMessage = nameof(SendMessage);
         public const string LeaveSession = nameof(LeaveSession);
         public const string PauseChatTime = nameof(PauseChatTime);

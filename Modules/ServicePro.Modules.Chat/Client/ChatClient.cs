@@ -153,6 +153,9 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
     public Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitationsAsync(CancellationToken cancellationToken = default) =>
         InvokeAsync<IReadOnlyList<ChatInvitationDto>>(ChatConstants.Methods.GetMyInvitations, [], cancellationToken);
 
+    public Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default) =>
+        InvokeAsync<IReadOnlyList<ChatSessionDto>>(ChatConstants.Methods.GetMyLiveSessions, [], cancellationToken);
+
     public async Task<ChatEntryDto> SendMessageAsync(Guid sessionId, string text, string? offTheRecordWith = null, CancellationToken cancellationToken = default)
     {
         var pending = new PendingMessage(new SendMessageRequest(sessionId, Guid.NewGuid(), text, offTheRecordWith));

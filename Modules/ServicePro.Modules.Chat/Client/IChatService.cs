@@ -44,6 +44,9 @@ public interface IChatService
 
     Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitationsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The running sessions the rep is in (to reopen their windows in a new shell).</summary>
+    Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Sends a message with a new id and completes when the server has stored it. If the connection drops first, the
     /// message is resent with the same id after the reconnect (never duplicated).

@@ -70,6 +70,18 @@ public sealed class ChatSessionService(
         return ToDto(session, clock.Now);
     }
 
+    /// <summary>The running sessions the caller is in: a shell opened again (a reload, a new tab) shows their windows.</summary>
+    public async Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(string caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.EndedAt == null && s.Attendees.Any(a => a.UserName == caller && a.LeftAt == null))
+            .Include(s => s.Attendees)
+            .ToListAsync(cancellationToken);
+        var now = clock.Now;
+        return [.. sessions.OrderBy(s => s.StartedAt).Select(s => ToDto(s, now))];
+    }
+
     /// <summary>The dialog after <paramref name="afterSequence"/>, as the caller may see it (Off the Record only between its two people).</summary>
     public async Task<IReadOnlyList<ChatEntryDto>> GetEntriesAsync(string caller, Guid sessionId, long afterSequence, CancellationToken cancellationToken = default)
     {

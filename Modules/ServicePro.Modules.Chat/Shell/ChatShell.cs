@@ -158,6 +158,12 @@ public sealed partial class ChatShell(
             }
 
             await Invitations.LoadAsync();
+
+            // A reload or a new tab: the sessions the rep is still in come back, each with its whole dialog.
+            foreach (var session in await _chat.GetMyLiveSessionsAsync())
+            {
+                await OpenSessionAsync(session, invite: false, CancellationToken.None);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

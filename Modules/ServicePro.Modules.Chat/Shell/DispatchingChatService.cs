@@ -62,6 +62,8 @@ public sealed class DispatchingChatService : IChatService
 
     public Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitationsAsync(CancellationToken cancellationToken = default) => _inner.GetMyInvitationsAsync(cancellationToken);
 
+    public Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default) => _inner.GetMyLiveSessionsAsync(cancellationToken);
+
     public Task<ChatEntryDto> SendMessageAsync(Guid sessionId, string text, string? offTheRecordWith = null, CancellationToken cancellationToken = default) => _inner.SendMessageAsync(sessionId, text, offTheRecordWith, cancellationToken);
 
     public Task<SessionEndedDto?> LeaveSessionAsync(Guid sessionId, CancellationToken cancellationToken = default) => _inner.LeaveSessionAsync(sessionId, cancellationToken);

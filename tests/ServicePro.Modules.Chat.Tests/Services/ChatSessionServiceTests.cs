@@ -66,6 +66,23 @@ public sealed class ChatSessionServiceTests
     }
 
     [TestMethod]
+    public async Task GetMyLiveSessions_RunningLeftAndEnded_OnlyTheRunningOnesTheRepIsIn()
+    {
+        var running = await _chat.Sessions.StartSessionAsync("alice", null);
+        var left = await _chat.Sessions.StartSessionAsync("bob", null);
+        var invitation = (await _chat.Sessions.InviteAsync("bob", left.SessionId, ["alice"])).Single();
+        await _chat.Sessions.AcceptInvitationAsync("alice", invitation.InvitationId);
+        await _chat.Sessions.LeaveSessionAsync("alice", left.SessionId);
+        var ended = await _chat.Sessions.StartSessionAsync("alice", null);
+        await _chat.Sessions.LeaveSessionAsync("alice", ended.SessionId);
+
+        var live = await _chat.Sessions.GetMyLiveSessionsAsync("alice");
+
+        CollectionAssert.AreEqual(new[] { running.SessionId }, live.Select(s => s.SessionId).ToArray());
+        Assert.IsEmpty(await _chat.Sessions.GetMyLiveSessionsAsync("carol"));
+    }
+
+    [TestMethod]
     public async Task Invite_OfflineRep_RefusedAndNothingStored()
     {
         var session = await _chat.Sessions.StartSessionAsync("alice", null);
