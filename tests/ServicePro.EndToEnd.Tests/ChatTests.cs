@@ -147,6 +147,7 @@ public sealed partial class ChatTests
         await Expect(carolWindow.GetByTestId("chat-ended")).ToContainTextAsync("Length: 00:42:00");
         await Expect(carolWindow.GetByTestId("chat-input")).ToHaveCountAsync(0);
         await Expect(carolWindow.GetByTestId("chat-invite")).ToHaveCountAsync(0);
+        await Expect(carol.GetByTestId("chat-live-count")).ToHaveTextAsync("No live chats");
         await Browser.ScreenshotAsync(carol, "chat-window-ended");
         await carolWindow.GetByTestId("chat-close").ClickAsync();
         await Expect(carol.GetByTestId("chat-window")).ToHaveCountAsync(0);
@@ -227,6 +228,17 @@ public sealed partial class ChatTests
         await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
         await Expect(aliceWindow).ToBeVisibleAsync();
         await Expect(Entries(aliceWindow, "message")).ToHaveCountAsync(2);
+        await alice.SetViewportSizeAsync(390, 800);
+        try
+        {
+            await Browser.ScreenshotAsync(alice, "chat-window-narrow");
+            var overflow = await alice.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            Assert.IsFalse(overflow, "the chat window fits a 390 px screen");
+        }
+        finally
+        {
+            await alice.SetViewportSizeAsync(1280, 800);
+        }
 
         await bobWindow.GetByTestId("chat-leave").ClickAsync();
         await Expect(aliceWindow.GetByTestId("chat-ended")).ToBeVisibleAsync();

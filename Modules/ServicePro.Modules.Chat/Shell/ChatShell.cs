@@ -196,6 +196,14 @@ public sealed partial class ChatShell(
             window = new ChatWindowState(viewModel, session.RequestNumber, session.RequestTitle);
             viewModel.CloseRequested += (_, _) => CloseWindow(window);
             viewModel.InviteRequested += (_, id) => _ = OpenInviteSafelyAsync(id);
+            viewModel.PropertyChanged += (_, e) =>
+            {
+                if (e.PropertyName == nameof(ChatWindowViewModel.IsEnded))
+                {
+                    // The tile's count of live chats.
+                    Notify();
+                }
+            };
             _windows.Add(window);
             await viewModel.LoadAsync(session.SessionId, cancellationToken);
         }
