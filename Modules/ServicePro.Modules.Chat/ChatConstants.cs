@@ -47,6 +47,7 @@ public static class ChatConstants
         public const string DeclineInvitation = nameof(DeclineInvitation);
         public const string GetMyInvitations = nameof(GetMyInvitations);
         public const string GetMyLiveSessions = nameof(GetMyLiveSessions);
+        public const string Typing = nameof(Typing);
         public const string SendMessage = nameof(SendMessage);
         public const string LeaveSession = nameof(LeaveSession);
         public const string PauseChatTime = nameof(PauseChatTime);
@@ -67,6 +68,7 @@ public static class ChatConstants
         public const string ChatTimeChanged = nameof(ChatTimeChanged);
         public const string SessionEnded = nameof(SessionEnded);
         public const string PresenceChanged = nameof(PresenceChanged);
+        public const string UserTyping = nameof(UserTyping);
     }
 
     /// <summary>Error codes: a refused call fails with a hub error whose message is <c>CODE: explanation</c>.</summary>

@@ -88,6 +88,7 @@ public sealed partial class ChatTests
 
         // Shift+Enter is a new line, the Send button sends too.
         await bobWindow.GetByTestId("chat-input").FillAsync("On it.");
+        await Expect(aliceWindow.GetByTestId("chat-typing")).ToHaveTextAsync("bob is typing…");
         await bobWindow.GetByTestId("chat-input").PressAsync("Shift+Enter");
         await bobWindow.GetByTestId("chat-input").PressSequentiallyAsync("Tray 2?");
         await bobWindow.GetByTestId("chat-send").ClickAsync();

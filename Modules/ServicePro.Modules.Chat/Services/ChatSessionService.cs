@@ -70,6 +70,20 @@ public sealed class ChatSessionService(
         return ToDto(session, clock.Now);
     }
 
+    /// <summary>Tells the session's other current attendees that the caller is typing; nothing is stored.</summary>
+    public async Task TypingAsync(string caller, Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var session = await ReadableSessionAsync(db, caller, sessionId, cancellationToken);
+        var others = session.EndedAt is null
+            ? session.Attendees.Where(a => a.LeftAt is null && a.UserName != caller).Select(a => a.UserName).ToList()
+            : [];
+        if (others.Count > 0)
+        {
+            await notifier.ToUsersAsync(others, c => c.UserTyping(new TypingNotice(sessionId, caller)));
+        }
+    }
+
     /// <summary>The running sessions the caller is in: a shell opened again (a reload, a new tab) shows their windows.</summary>
     public async Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(string caller, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,7 @@ public sealed class DispatchingChatService : IChatService
         inner.ChatTimeChanged += (_, e) => Raise(() => ChatTimeChanged?.Invoke(this, e));
         inner.SessionEnded += (_, e) => Raise(() => SessionEnded?.Invoke(this, e));
         inner.PresenceChanged += (_, e) => Raise(() => PresenceChanged?.Invoke(this, e));
+        inner.UserTyping += (_, e) => Raise(() => UserTyping?.Invoke(this, e));
     }
 
     public event EventHandler<ChatConnectionState>? StateChanged;
@@ -41,6 +42,8 @@ public sealed class DispatchingChatService : IChatService
     public event EventHandler<SessionEndedDto>? SessionEnded;
 
     public event EventHandler<PresenceDto>? PresenceChanged;
+
+    public event EventHandler<TypingNotice>? UserTyping;
 
     public ChatConnectionState State => _inner.State;
 
@@ -61,6 +64,8 @@ public sealed class DispatchingChatService : IChatService
     public Task<ChatInvitationDto> DeclineInvitationAsync(Guid invitationId, CancellationToken cancellationToken = default) => _inner.DeclineInvitationAsync(invitationId, cancellationToken);
 
     public Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitationsAsync(CancellationToken cancellationToken = default) => _inner.GetMyInvitationsAsync(cancellationToken);
+
+    public Task TypingAsync(Guid sessionId, CancellationToken cancellationToken = default) => _inner.TypingAsync(sessionId, cancellationToken);
 
     public Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default) => _inner.GetMyLiveSessionsAsync(cancellationToken);
 
