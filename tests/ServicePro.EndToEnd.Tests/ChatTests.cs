@@ -203,6 +203,11 @@ public sealed partial class ChatTests
         await Browser.ScreenshotAsync(bob, "chat-tile");
 
         await bob.GetByTestId("chat-start").ClickAsync();
+        // The invite window takes the keyboard: Escape cancels it; Invite in the chat window brings it back.
+        await Expect(bob.GetByTestId("invite-dialog")).ToBeFocusedAsync();
+        await bob.Keyboard.PressAsync("Escape");
+        await Expect(bob.GetByTestId("invite-dialog")).ToHaveCountAsync(0);
+        await bob.GetByTestId("chat-window").GetByTestId("chat-invite").ClickAsync();
         await Expect(bob.GetByTestId("invite-candidate-alice")).ToHaveAttributeAsync("data-status", "Busy");
         await bob.GetByTestId("invite-candidate-alice").Locator("input").CheckAsync();
         await bob.GetByTestId("invite-send").ClickAsync();
