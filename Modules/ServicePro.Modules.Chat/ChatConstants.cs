@@ -13,6 +13,27 @@ public static class ChatConstants
 
     public const int MaxMessageLength = 4000;
 
+    /// <summary>The Workbench tile's id (<c>tile-chat</c>) and the Social item's id (<c>social-item-chat</c>).</summary>
+    public const string TileId = ModuleId;
+
+    public const string SocialItemId = ModuleId;
+
+    public const string Title = "Chat";
+
+    public const string Icon = "Chat";
+
+    /// <summary>The Messages view: its navigation item id (<c>nav-messages</c>), title, icon and route.</summary>
+    public const string MessagesItemId = "messages";
+
+    public const string MessagesTitle = "Messages";
+
+    public const string MessagesIcon = "Mail";
+
+    public const string MessagesRoute = "/messages";
+
+    /// <summary>The module's style sheet, served from its wwwroot while the module is enabled.</summary>
+    public const string StyleSheet = "_modules/chat/chat.css";
+
     public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
 
     /// <summary>Hub methods a client invokes.</summary>
@@ -25,6 +46,8 @@ public static class ChatConstants
         public const string AcceptInvitation = nameof(AcceptInvitation);
         public const string DeclineInvitation = nameof(DeclineInvitation);
         public const string GetMyInvitations = nameof(GetMyInvitations);
+        public const string GetMyLiveSessions = nameof(GetMyLiveSessions);
+        public const string Typing = nameof(Typing);
         public const string SendMessage = nameof(SendMessage);
         public const string LeaveSession = nameof(LeaveSession);
         public const string PauseChatTime = nameof(PauseChatTime);
@@ -45,6 +68,7 @@ public static class ChatConstants
         public const string ChatTimeChanged = nameof(ChatTimeChanged);
         public const string SessionEnded = nameof(SessionEnded);
         public const string PresenceChanged = nameof(PresenceChanged);
+        public const string UserTyping = nameof(UserTyping);
     }
 
     /// <summary>Error codes: a refused call fails with a hub error whose message is <c>CODE: explanation</c>.</summary>

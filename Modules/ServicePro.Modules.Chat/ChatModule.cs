@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicePro.Contracts.Data;
+using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
+using ServicePro.Modules.Chat.Components;
 using ServicePro.Modules.Chat.Services;
+using ServicePro.Modules.Chat.Shell;
 
 namespace ServicePro.Modules.Chat;
 
@@ -21,7 +24,7 @@ public sealed class ChatModule : IServiceProModule
 
     public string Id => ChatConstants.ModuleId;
 
-    public string Title => "Chat";
+    public string Title => ChatConstants.Title;
 
     public IReadOnlyCollection<string> DependsOn => [];
 
@@ -64,6 +67,15 @@ public sealed class ChatModule : IServiceProModule
         services.AddScoped<ChatSessionService>();
         services.AddSingleton<ChatModuleGateFilter>();
         services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatModuleGateFilter>());
+
+        // The UI: one chat connection and coordinator per rep's shell (Blazor circuit).
+        services.AddSingleton<IChatConnectionFactory, CircuitChatConnectionFactory>();
+        services.AddScoped<ChatShell>();
+        services.AddWorkbenchTile<ChatTile>(ChatConstants.TileId, ChatConstants.Title, 20);
+        services.AddMenuContributor<ChatSocialMenuItems>();
+        services.AddMenuContributor<ChatNavigation>();
+        services.AddView<ChatPopups>(ShellRegions.Popups);
+        services.AddView<ChatConnectionBanner>(ShellRegions.TopBar);
     }
 
     public async Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken)

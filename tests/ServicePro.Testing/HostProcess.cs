@@ -83,6 +83,19 @@ public sealed partial class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Kills this host (as a crash would) and keeps its folder, so that a browser sees the server gone before
+    /// <see cref="RestartAsync"/> brings a new one up on the same folder.
+    /// </summary>
+    public async Task KillAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Starts the host on a given modules.config and waits for it to exit (for start-up failures).</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string modulesConfig, CancellationToken cancellationToken)
     {

@@ -11,4 +11,14 @@ public static class TestModulesConfig
           <module id="share" assembly="ServicePro.Modules.Share" enabled="true" />
         </modules>
         """;
+
+    /// <summary>Requests, Share and Chat, all enabled (Chat depends on Requests, as in the shipped modules.config).</summary>
+    public static string WithChat() => """
+        <?xml version="1.0" encoding="utf-8"?>
+        <modules>
+          <module id="requests" assembly="ServicePro.Modules.Requests" enabled="true" />
+          <module id="share" assembly="ServicePro.Modules.Share" enabled="true" />
+          <module id="chat" assembly="ServicePro.Modules.Chat" enabled="true" dependsOn="requests" />
+        </modules>
+        """;
 }

@@ -64,6 +64,7 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
         _connection.On<ChatTimeDto>(ChatConstants.Events.ChatTimeChanged, t => ChatTimeChanged?.Invoke(this, t));
         _connection.On<SessionEndedDto>(ChatConstants.Events.SessionEnded, e => SessionEnded?.Invoke(this, e));
         _connection.On<PresenceDto>(ChatConstants.Events.PresenceChanged, p => PresenceChanged?.Invoke(this, p));
+        _connection.On<TypingNotice>(ChatConstants.Events.UserTyping, t => UserTyping?.Invoke(this, t));
         _connection.Closed += OnClosedAsync;
     }
 
@@ -82,6 +83,8 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
     public event EventHandler<SessionEndedDto>? SessionEnded;
 
     public event EventHandler<PresenceDto>? PresenceChanged;
+
+    public event EventHandler<TypingNotice>? UserTyping;
 
     public ChatConnectionState State
     {
@@ -152,6 +155,12 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
 
     public Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitationsAsync(CancellationToken cancellationToken = default) =>
         InvokeAsync<IReadOnlyList<ChatInvitationDto>>(ChatConstants.Methods.GetMyInvitations, [], cancellationToken);
+
+    public Task TypingAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        InvokeAsync<object?>(ChatConstants.Methods.Typing, [sessionId], cancellationToken);
+
+    public Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default) =>
+        InvokeAsync<IReadOnlyList<ChatSessionDto>>(ChatConstants.Methods.GetMyLiveSessions, [], cancellationToken);
 
     public async Task<ChatEntryDto> SendMessageAsync(Guid sessionId, string text, string? offTheRecordWith = null, CancellationToken cancellationToken = default)
     {

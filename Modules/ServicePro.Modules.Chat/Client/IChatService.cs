@@ -27,6 +27,9 @@ public interface IChatService
 
     event EventHandler<PresenceDto>? PresenceChanged;
 
+    /// <summary>Another attendee is typing in a session the rep is in.</summary>
+    event EventHandler<TypingNotice>? UserTyping;
+
     Task StartAsync(CancellationToken cancellationToken = default);
 
     Task<ChatSessionDto> StartSessionAsync(int? requestNumber, CancellationToken cancellationToken = default);
@@ -43,6 +46,12 @@ public interface IChatService
     Task<ChatInvitationDto> DeclineInvitationAsync(Guid invitationId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the other attendees that the rep is typing (best effort: a failure is not an error).</summary>
+    Task TypingAsync(Guid sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The running sessions the rep is in (to reopen their windows in a new shell).</summary>
+    Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sends a message with a new id and completes when the server has stored it. If the connection drops first, the

@@ -47,6 +47,10 @@ public sealed class ChatHub(ChatSessionService sessions, PresenceTracker presenc
 
     public Task<ChatInvitationDto> DeclineInvitation(Guid invitationId) => sessions.DeclineInvitationAsync(Caller, invitationId, Context.ConnectionAborted);
 
+    public Task Typing(Guid sessionId) => sessions.TypingAsync(Caller, sessionId, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessions() => sessions.GetMyLiveSessionsAsync(Caller, Context.ConnectionAborted);
+
     public Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitations() => sessions.GetMyInvitationsAsync(Caller, Context.ConnectionAborted);
 
     // The write is not cancelled with the connection: once queued it is stored, and a resend returns its result.

@@ -23,4 +23,7 @@ public interface IChatClient
 
     /// <summary>A rep's availability changed.</summary>
     Task PresenceChanged(PresenceDto presence);
+
+    /// <summary>Another attendee is typing (sent at most every couple of seconds while they type).</summary>
+    Task UserTyping(TypingNotice typing);
 }

@@ -70,6 +70,32 @@ public sealed class ChatSessionService(
         return ToDto(session, clock.Now);
     }
 
+    /// <summary>Tells the session's other current attendees that the caller is typing; nothing is stored.</summary>
+    public async Task TypingAsync(string caller, Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var session = await ReadableSessionAsync(db, caller, sessionId, cancellationToken);
+        var others = session.EndedAt is null
+            ? session.Attendees.Where(a => a.LeftAt is null && a.UserName != caller).Select(a => a.UserName).ToList()
+            : [];
+        if (others.Count > 0)
+        {
+            await notifier.ToUsersAsync(others, c => c.UserTyping(new TypingNotice(sessionId, caller)));
+        }
+    }
+
+    /// <summary>The running sessions the caller is in: a shell opened again (a reload, a new tab) shows their windows.</summary>
+    public async Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(string caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.EndedAt == null && s.Attendees.Any(a => a.UserName == caller && a.LeftAt == null))
+            .Include(s => s.Attendees)
+            .ToListAsync(cancellationToken);
+        var now = clock.Now;
+        return [.. sessions.OrderBy(s => s.StartedAt).Select(s => ToDto(s, now))];
+    }
+
     /// <summary>The dialog after <paramref name="afterSequence"/>, as the caller may see it (Off the Record only between its two people).</summary>
     public async Task<IReadOnlyList<ChatEntryDto>> GetEntriesAsync(string caller, Guid sessionId, long afterSequence, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,15 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
 {
     private readonly IChatService _chat;
     private readonly TimeProvider _time;
+    private readonly Dictionary<string, DateTimeOffset> _typing = new(StringComparer.OrdinalIgnoreCase);
     private ChatTimeDto? _chatTime;
+    private DateTimeOffset _typingSent = DateTimeOffset.MinValue;
+
+    /// <summary>How long "bob is typing…" stays after bob's last keystroke notice.</summary>
+    public static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(4);
+
+    /// <summary>How often this rep's typing is announced while they type.</summary>
+    public static readonly TimeSpan TypingSentEvery = TimeSpan.FromSeconds(2);
 
     public ChatWindowViewModel(IChatService chat, TimeProvider time)
     {
@@ -28,6 +36,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         chat.PresenceChanged += OnPresence;
         chat.OffTheRecordSelected += OnOffTheRecord;
         chat.StateChanged += OnState;
+        chat.UserTyping += OnTyping;
     }
 
     /// <summary>Raised when the rep asks to invite: the shell opens the invite window.</summary>
@@ -96,6 +105,13 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     [ObservableProperty]
     public partial ChatConnectionState ConnectionState { get; private set; }
 
+    /// <summary>"bob is typing…", "bob and carol are typing…", or <c>null</c>.</summary>
+    [ObservableProperty]
+    public partial string? TypingText { get; private set; }
+
+    /// <summary>Whether the view should call <see cref="Tick"/> (a running clock, or a typing note to expire).</summary>
+    public bool NeedsTick => IsChatTimeRunning || _typing.Count > 0;
+
     /// <summary>Opens the window on a session: its attendees, Chat Time and the whole dialog so far.</summary>
     public async Task LoadAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
@@ -121,6 +137,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     /// <summary>Moves the displayed Chat Time on (the view calls it once a second while running).</summary>
     public void Tick()
     {
+        ExpireTyping();
         if (_chatTime is { IsRunning: true } running)
         {
             var elapsed = _time.GetUtcNow() - running.AsOf;
@@ -136,6 +153,65 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         _chat.PresenceChanged -= OnPresence;
         _chat.OffTheRecordSelected -= OnOffTheRecord;
         _chat.StateChanged -= OnState;
+        _chat.UserTyping -= OnTyping;
+    }
+
+    partial void OnDraftChanged(string value)
+    {
+        var now = _time.GetUtcNow();
+        if (IsEnded || string.IsNullOrWhiteSpace(value) || now - _typingSent < TypingSentEvery)
+        {
+            return;
+        }
+
+        _typingSent = now;
+        _ = AnnounceTypingAsync();
+    }
+
+    private async Task AnnounceTypingAsync()
+    {
+        try
+        {
+            await _chat.TypingAsync(SessionId);
+        }
+        catch (ChatClientException)
+        {
+            // Best effort: a lost typing note is not worth an error.
+        }
+    }
+
+    private void OnTyping(object? sender, TypingNotice typing)
+    {
+        if (typing.SessionId == SessionId && !string.Equals(typing.UserName, CurrentUser, StringComparison.OrdinalIgnoreCase) && !IsEnded)
+        {
+            _typing[typing.UserName] = _time.GetUtcNow();
+            UpdateTypingText();
+        }
+    }
+
+    private void ExpireTyping()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (user, since) in _typing.ToList())
+        {
+            if (now - since >= TypingShownFor)
+            {
+                _typing.Remove(user);
+            }
+        }
+
+        UpdateTypingText();
+    }
+
+    private void UpdateTypingText()
+    {
+        var names = _typing.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        TypingText = names.Count switch
+        {
+            0 => null,
+            1 => $"{names[0]} is typing…",
+            _ => $"{string.Join(", ", names[..^1])} and {names[^1]} are typing…",
+        };
     }
 
     private bool CanSend() => !IsEnded && Draft.Trim().Length is > 0 and <= ChatConstants.MaxMessageLength;
@@ -246,6 +322,11 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         }
 
         Entries.Insert(index, entry);
+        if (entry.Kind == TranscriptLineKind.Message && _typing.Remove(entry.Author))
+        {
+            UpdateTypingText();
+        }
+
         if (entry.Kind == TranscriptLineKind.Joined && !Attendees.Any(a => a.UserName == entry.Author))
         {
             Attendees.Add(new ChatAttendee(entry.Author, PresenceStatus.Available));
@@ -272,6 +353,8 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         {
             IsEnded = true;
             EndReason = ended.Reason;
+            _typing.Clear();
+            TypingText = null;
             _chatTime = new ChatTimeDto(SessionId, ended.Length, false, ended.EndedAt);
             ChatTime = ended.Length;
             IsChatTimeRunning = false;

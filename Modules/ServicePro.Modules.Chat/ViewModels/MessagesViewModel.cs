@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
+using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Client;
 using ServicePro.Modules.Chat.Hubs;
 
@@ -9,13 +12,68 @@ namespace ServicePro.Modules.Chat.ViewModels;
 public sealed partial class MessagesViewModel(IChatService chat) : ObservableObject
 {
     [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(Visible))]
     public partial IReadOnlyList<ChatSessionSummaryDto> Sessions { get; private set; } = [];
 
     [ObservableProperty]
     public partial ChatSessionSummaryDto? Selected { get; set; }
 
+    /// <summary>Words to look for in the rep's own transcripts (and participants); empty shows every session.</summary>
+    [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(Visible))]
+    public partial string Search { get; set; } = string.Empty;
+
+    /// <summary>The sessions that match <see cref="Search"/>, newest first.</summary>
+    public IReadOnlyList<ChatSessionSummaryDto> Visible => string.IsNullOrWhiteSpace(Search)
+        ? Sessions
+        : [.. Sessions.Where(s => Matches(s, Search.Trim()))];
+
     [ObservableProperty]
     public partial string? Error { get; private set; }
+
+    /// <summary>One transcript as Markdown: heading, who took part, when, how long, then each line.</summary>
+    public static string ToMarkdown(ChatSessionSummaryDto session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        text.Append(culture, $"# Chat {session.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC").AppendLine().AppendLine();
+        if (session.RequestNumber is { } number)
+        {
+            text.Append(culture, $"- Request: #{number}").AppendLine();
+        }
+
+        text.Append(culture, $"- Participants: {string.Join(", ", session.Participants)}").AppendLine();
+        text.Append(culture, $"- Started by: {session.Originator}").AppendLine();
+        text.Append(culture, $"- Length: {(int)session.Length.TotalHours:00}:{session.Length.Minutes:00}:{session.Length.Seconds:00}").AppendLine().AppendLine();
+        foreach (var line in session.Transcript)
+        {
+            var said = line.Kind switch
+            {
+                TranscriptLineKind.Message => $"**{line.Author}**: {line.Text}",
+                TranscriptLineKind.Joined => $"_{line.Author} joined_",
+                TranscriptLineKind.Left => $"_{line.Author} left_",
+                _ => $"_{line.Text}_",
+            };
+            text.Append(culture, $"- {line.Time.UtcDateTime:HH:mm:ss} {said.ReplaceLineEndings(" ")}").AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The Markdown transcript as a <c>data:</c> address for a download link.</summary>
+    public static string MarkdownDataUrl(ChatSessionSummaryDto session) =>
+        "data:text/markdown;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(ToMarkdown(session)));
+
+    public static string MarkdownFileName(ChatSessionSummaryDto session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return string.Create(CultureInfo.InvariantCulture, $"chat-{session.StartedAt.UtcDateTime:yyyyMMdd-HHmm}-{session.SessionId.ToString()[..8]}.md");
+    }
+
+    private static bool Matches(ChatSessionSummaryDto session, string search) =>
+        session.Participants.Any(p => p.Contains(search, StringComparison.OrdinalIgnoreCase))
+        || session.Transcript.Any(l => l.Text.Contains(search, StringComparison.OrdinalIgnoreCase));
 
     [RelayCommand]
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -66,6 +66,39 @@ public sealed class ChatSessionServiceTests
     }
 
     [TestMethod]
+    public async Task Typing_Attendee_OtherCurrentAttendeesToldNothingStored()
+    {
+        var session = await _chat.Sessions.StartSessionAsync("alice", null);
+        var invitation = (await _chat.Sessions.InviteAsync("alice", session.SessionId, ["bob"])).Single();
+        await _chat.Sessions.AcceptInvitationAsync("bob", invitation.InvitationId);
+
+        await _chat.Sessions.TypingAsync("bob", session.SessionId);
+
+        var typing = await _chat.WaitForAsync(e => e.Name == "UserTyping");
+        CollectionAssert.AreEqual(new[] { "alice" }, typing.Recipients.ToArray());
+        Assert.AreEqual(new TypingNotice(session.SessionId, "bob"), typing.Payload);
+        var error = await Assert.ThrowsExactlyAsync<ChatHubException>(() => _chat.Sessions.TypingAsync("carol", session.SessionId));
+        Assert.AreEqual(ChatConstants.Errors.NotAttendee, error.Code);
+    }
+
+    [TestMethod]
+    public async Task GetMyLiveSessions_RunningLeftAndEnded_OnlyTheRunningOnesTheRepIsIn()
+    {
+        var running = await _chat.Sessions.StartSessionAsync("alice", null);
+        var left = await _chat.Sessions.StartSessionAsync("bob", null);
+        var invitation = (await _chat.Sessions.InviteAsync("bob", left.SessionId, ["alice"])).Single();
+        await _chat.Sessions.AcceptInvitationAsync("alice", invitation.InvitationId);
+        await _chat.Sessions.LeaveSessionAsync("alice", left.SessionId);
+        var ended = await _chat.Sessions.StartSessionAsync("alice", null);
+        await _chat.Sessions.LeaveSessionAsync("alice", ended.SessionId);
+
+        var live = await _chat.Sessions.GetMyLiveSessionsAsync("alice");
+
+        CollectionAssert.AreEqual(new[] { running.SessionId }, live.Select(s => s.SessionId).ToArray());
+        Assert.IsEmpty(await _chat.Sessions.GetMyLiveSessionsAsync("carol"));
+    }
+
+    [TestMethod]
     public async Task Invite_OfflineRep_RefusedAndNothingStored()
     {
         var session = await _chat.Sessions.StartSessionAsync("alice", null);

@@ -54,6 +54,8 @@ public sealed class RecordingNotifier : IChatNotifier
 
         public Task PresenceChanged(PresenceDto presence) => Add(nameof(PresenceChanged), presence);
 
+        public Task UserTyping(TypingNotice typing) => Add(nameof(UserTyping), typing);
+
         private Task Add(string name, object payload)
         {
             var sent = new SentEvent(name, recipients, payload);

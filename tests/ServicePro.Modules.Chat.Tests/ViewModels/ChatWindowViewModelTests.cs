@@ -172,6 +172,39 @@ public sealed class ChatWindowViewModelTests
         Assert.IsTrue(closed);
     }
 
+    [TestMethod]
+    public async Task UserTyping_OtherAttendee_ShownUntilTheirMessageOrAFewQuietSeconds()
+    {
+        var window = await OpenAsync("alice");
+
+        _chat.Raise(c => c.UserTyping += null, _chat.Object, new TypingNotice(Session, "bob"));
+        Assert.AreEqual("bob is typing…", window.TypingText);
+        _chat.Raise(c => c.UserTyping += null, _chat.Object, new TypingNotice(Session, "alice"));
+        Assert.AreEqual("bob is typing…", window.TypingText, "not the rep themself");
+
+        Raise(Entry(3, "done") with { Author = "bob" });
+        Assert.IsNull(window.TypingText);
+
+        _chat.Raise(c => c.UserTyping += null, _chat.Object, new TypingNotice(Session, "bob"));
+        _time.Advance(ChatWindowViewModel.TypingShownFor);
+        window.Tick();
+        Assert.IsNull(window.TypingText);
+    }
+
+    [TestMethod]
+    public async Task Draft_TypedQuickly_TypingAnnouncedAtMostEveryTwoSeconds()
+    {
+        var window = await OpenAsync("alice");
+
+        window.Draft = "h";
+        window.Draft = "he";
+        window.Draft = "hel";
+        _time.Advance(ChatWindowViewModel.TypingSentEvery);
+        window.Draft = "hell";
+
+        _chat.Verify(c => c.TypingAsync(Session, It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
     private async Task<ChatWindowViewModel> OpenAsync(string currentUser)
     {
         _chat.Setup(c => c.GetSessionAsync(Session, It.IsAny<CancellationToken>())).ReturnsAsync(new ChatSessionDto(

@@ -23,4 +23,47 @@ public sealed class MessagesViewModelTests
         Assert.HasCount(2, messages.Sessions);
         Assert.AreEqual(newest, messages.Selected);
     }
+
+    [TestMethod]
+    public async Task Search_WordsInOneTranscript_OnlyThatSessionVisible()
+    {
+        var chat = new Mock<IChatService>();
+        var printer = Summary("alice", "The printer is on fire");
+        var vpn = Summary("carol", "VPN is down");
+        chat.Setup(c => c.GetMySessionsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([printer, vpn]);
+        var messages = new MessagesViewModel(chat.Object);
+        await messages.LoadCommand.ExecuteAsync(null);
+
+        messages.Search = "  PRINTER ";
+
+        CollectionAssert.AreEqual(new[] { printer }, messages.Visible.ToArray());
+        messages.Search = "carol";
+        CollectionAssert.AreEqual(new[] { vpn }, messages.Visible.ToArray());
+        messages.Search = string.Empty;
+        Assert.HasCount(2, messages.Visible);
+    }
+
+    [TestMethod]
+    public void ToMarkdown_Transcript_HeadingPeopleLengthAndEveryLine()
+    {
+        var session = Summary("alice", "Two lines\nin one message");
+
+        var markdown = MessagesViewModel.ToMarkdown(session);
+
+        StringAssert.Contains(markdown, "- Participants: alice, bob");
+        StringAssert.Contains(markdown, "- Length: 00:02:05");
+        StringAssert.Contains(markdown, "_bob joined_");
+        StringAssert.Contains(markdown, "**alice**: Two lines in one message");
+        StringAssert.StartsWith(MessagesViewModel.MarkdownDataUrl(session), "data:text/markdown;charset=utf-8;base64,");
+    }
+
+    private static ChatSessionSummaryDto Summary(string author, string text)
+    {
+        var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+        return new ChatSessionSummaryDto(Guid.NewGuid(), null, author, [author, "bob"], at, at.AddMinutes(3), new TimeSpan(0, 2, 5),
+        [
+            new TranscriptLine(at, "bob", TranscriptLineKind.Joined, string.Empty),
+            new TranscriptLine(at, author, TranscriptLineKind.Message, text),
+        ]);
+    }
 }

@@ -1,0 +1,76 @@
+using Bunit;
+using Moq;
+using ServicePro.Modules.Chat.Components;
+using ServicePro.Modules.Chat.Hubs;
+using static ServicePro.Modules.Chat.Tests.Components.ChatComponentContext;
+
+namespace ServicePro.Modules.Chat.Tests.Components;
+
+[TestClass]
+public sealed class ChatPopupsTests
+{
+    private static readonly ChatInvitationDto Invitation = new(Guid.NewGuid(), Session, "alice", "bob", 7, "Printer", Now.AddMinutes(2), Data.InvitationStatus.Pending);
+
+    private ChatComponentContext _chat = null!;
+
+    [TestInitialize]
+    public void Create() => _chat = new ChatComponentContext();
+
+    [TestCleanup]
+    public async Task Dispose() => await _chat.DisposeAsync();
+
+    [TestMethod]
+    public void Tile_StartChat_OpensTheWindowAndTheInviteWindow()
+    {
+        var popups = _chat.Context.Render<ChatPopups>();
+        var tile = _chat.Context.Render<ChatTile>();
+        tile.WaitForAssertion(() => Assert.IsFalse(tile.Find("[data-testid=chat-start]").HasAttribute("disabled")));
+
+        tile.Find("[data-testid=chat-start]").Click();
+
+        popups.WaitForAssertion(() => Assert.HasCount(1, popups.FindAll("[data-testid=chat-window]")));
+        Assert.HasCount(1, popups.FindAll("[data-testid=invite-dialog]"));
+        _chat.Chat.Verify(c => c.StartSessionAsync(null, It.IsAny<CancellationToken>()));
+        tile.WaitForAssertion(() => Assert.AreEqual("1 live chat", tile.Find("[data-testid=chat-live-count]").TextContent));
+    }
+
+    [TestMethod]
+    public void Tile_OnlineRepsAndAvailability_ListedAndChangeable()
+    {
+        var tile = _chat.Context.Render<ChatTile>();
+        tile.WaitForAssertion(() => Assert.AreEqual("Busy", tile.Find("[data-testid=chat-online-bob]").GetAttribute("data-status")));
+        Assert.IsEmpty(tile.FindAll("[data-testid=chat-online-alice]"), "not the rep themself");
+
+        tile.Find("[data-testid=availability-select]").Change("Away");
+
+        _chat.Chat.Verify(c => c.SetPresenceAsync(PresenceStatus.Away, It.IsAny<CancellationToken>()));
+    }
+
+    [TestMethod]
+    public void Invitation_Received_PopUpNamesInviterAndRequest_GoesWhenItCloses()
+    {
+        var popups = _chat.Context.Render<ChatPopups>();
+        popups.WaitForAssertion(() => Assert.IsTrue(_chat.Shell.IsStarted));
+
+        popups.InvokeAsync(() => _chat.Chat.Raise(c => c.InvitationReceived += null, _chat.Chat.Object, Invitation));
+
+        popups.WaitForAssertion(() => Assert.AreEqual("bob invites you to chat about request 7 (Printer).", popups.Find("[data-testid=invitation-text]").TextContent));
+        popups.InvokeAsync(() => _chat.Chat.Raise(c => c.InvitationClosed += null, _chat.Chat.Object, Invitation with { Status = Data.InvitationStatus.Expired }));
+        popups.WaitForAssertion(() => Assert.IsEmpty(popups.FindAll("[data-testid=invitation-popup]")));
+    }
+
+    [TestMethod]
+    public void Invitation_Accept_JoinsAndOpensTheWindow()
+    {
+        _chat.Chat.Setup(c => c.AcceptInvitationAsync(Invitation.InvitationId, It.IsAny<CancellationToken>())).ReturnsAsync(() => _chat.SessionDto);
+        var popups = _chat.Context.Render<ChatPopups>();
+        popups.WaitForAssertion(() => Assert.IsTrue(_chat.Shell.IsStarted));
+        popups.InvokeAsync(() => _chat.Chat.Raise(c => c.InvitationReceived += null, _chat.Chat.Object, Invitation));
+
+        popups.WaitForElement("[data-testid=invitation-accept]").Click();
+
+        popups.WaitForAssertion(() => Assert.HasCount(1, popups.FindAll("[data-testid=chat-window]")));
+        Assert.IsEmpty(popups.FindAll("[data-testid=invitation-popup]"));
+        Assert.IsEmpty(popups.FindAll("[data-testid=invite-dialog]"), "an invitee does not get the invite window");
+    }
+}
