@@ -350,12 +350,15 @@ public sealed class ChatSessionService(
         return ChangeChatTimeAsync(caller, sessionId, (s, now) => ChatClock.Set(s, value, now), cancellationToken);
     }
 
-    /// <summary>Ended Workbench sessions (no request) the caller took part in, newest first, with their transcripts.</summary>
+    /// <summary>
+    /// Ended sessions the caller took part in — Workbench sessions, and request sessions with their request number —
+    /// newest first, with their transcripts (never Off the Record lines).
+    /// </summary>
     public async Task<IReadOnlyList<ChatSessionSummaryDto>> GetMySessionsAsync(string caller, int take = 50, CancellationToken cancellationToken = default)
     {
         await using var db = databases.Create();
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.EndedAt != null && s.RequestNumber == null && s.Attendees.Any(a => a.UserName == caller))
+            .Where(s => s.EndedAt != null && s.Attendees.Any(a => a.UserName == caller))
             .OrderByDescending(s => s.EndedAt)
             .Take(Math.Clamp(take, 1, 200))
             .Include(s => s.Attendees)

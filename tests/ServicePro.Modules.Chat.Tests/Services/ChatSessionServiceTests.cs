@@ -476,6 +476,22 @@ public sealed class ChatSessionServiceTests
         Assert.IsTrue(mine[1].Transcript.Any(l => l.Text == "first"));
     }
 
+    [TestMethod]
+    public async Task GetMySessions_RequestSession_ListedWithItsRequestNumber()
+    {
+        var onRequest = await _chat.Sessions.StartSessionAsync("alice", 42);
+        foreach (var invitation in await _chat.Sessions.InviteAsync("alice", onRequest.SessionId, ["bob"]))
+        {
+            await _chat.Sessions.AcceptInvitationAsync(invitation.Invitee, invitation.InvitationId);
+        }
+
+        await _chat.Sessions.LeaveSessionAsync("alice", onRequest.SessionId);
+
+        var mine = await _chat.Sessions.GetMySessionsAsync("bob");
+
+        Assert.AreEqual(42, mine.Single().RequestNumber);
+    }
+
     private async Task<ChatSessionDto> StartWithAsync(params string[] invitees)
     {
         var session = await _chat.Sessions.StartSessionAsync("alice", null);
