@@ -297,19 +297,8 @@ public sealed partial class ChatTests
 
     private static async Task<IPage> SignInAsync(string userName)
     {
-        var context = await s_browser.Instance.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = s_host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("");
-        await page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
-        await page.GetByTestId("login-username").FillAsync(userName);
-        await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("workbench")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        var page = await s_browser.SignInAsync(s_host, userName);
+
         // Chat is up once the tile can start a session.
         await Expect(page.GetByTestId("chat-start")).ToBeEnabledAsync();
         return page;

@@ -222,23 +222,7 @@ public sealed partial class RequestsTests
     /// As <see cref="Browser.SignInAsync"/>, but clicks Sign in only once Fluent UI's button is a defined web component:
     /// clicked before then it does not submit the form, which a busy machine showed.
     /// </summary>
-    private static async Task<IPage> SignInAsync(string userName)
-    {
-        var context = await s_browser.Instance.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = s_host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("");
-        await page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
-        await page.GetByTestId("login-username").FillAsync(userName);
-        await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("workbench")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
-        return page;
-    }
+    private static Task<IPage> SignInAsync(string userName) => s_browser.SignInAsync(s_host, userName);
 
     [GeneratedRegex(@"/requests/(\d+)$")]
     private static partial Regex RequestUrl();
