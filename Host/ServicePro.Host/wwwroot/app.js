@@ -1,4 +1,5 @@
-// Mirrors Blazor's reconnection state onto the shell's connection indicator (data-testid="connection-status").
+// Mirrors Blazor's reconnection state onto the shell's connection indicator (data-testid="connection-status"),
+// and reloads the page when the server came back without this page's session.
 (() => {
   const labels = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline" };
   const show = (state) => {
@@ -15,7 +16,11 @@
       const state = event.detail && event.detail.state;
       if (state === "show" || state === "retrying" || state === "paused") show("reconnecting");
       else if (state === "hide") show("connected");
-      else show("offline");
+      else if (state === "rejected") {
+        // The server is back but no longer knows this page's session (it restarted): start a fresh one by itself.
+        show("reconnecting");
+        location.reload();
+      } else show("offline");
     });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
