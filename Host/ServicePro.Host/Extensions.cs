@@ -21,8 +21,6 @@ namespace ServicePro.Host;
 /// <summary>The host's composition: each <c>Add…</c> registers one part, <see cref="UseServiceProAsync"/> starts them.</summary>
 public static class Extensions
 {
-    public const string ModuleContentPath = "/_modules";
-
     public static void AddServiceProData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -30,14 +28,13 @@ public static class Extensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IModuleDatabase>(database);
-        var migrations = typeof(Extensions).Assembly.GetName().Name!;
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqlServerIdentityDbContext>(o => database.Configure(o, migrations));
+            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqlServerIdentityDbContext>(o => database.ConfigureHost(o));
         }
         else
         {
-            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => database.Configure(o, migrations));
+            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => database.ConfigureHost(o));
         }
 
         builder.Services.AddScoped<DemoDataSeeder>();
@@ -122,10 +119,12 @@ public static class Extensions
         var stopping = app.Lifetime.ApplicationStopping;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var database = scope.ServiceProvider.GetRequiredService<IModuleDatabase>();
+            var database = scope.ServiceProvider.GetRequiredService<ModuleDatabase>();
+            var identity = scope.ServiceProvider.GetRequiredService<ServiceProIdentityDbContext>();
+            await database.PrepareAsync(identity, stopping);
             if (database.MigrateAtStartup)
             {
-                await scope.ServiceProvider.GetRequiredService<ServiceProIdentityDbContext>().Database.MigrateAsync(stopping);
+                await identity.Database.MigrateAsync(stopping);
             }
 
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(stopping);
@@ -182,7 +181,7 @@ public static class Extensions
                 continue;
             }
 
-            var prefix = new PathString($"{ModuleContentPath}/{id}");
+            var prefix = new PathString($"/{ModuleContent.PathPrefix}/{id}");
             app.UseWhen(
                 context => context.Request.Path.StartsWithSegments(prefix) && runtime.IsEnabled(id),
                 branch => branch.UseStaticFiles(new StaticFileOptions { RequestPath = prefix, FileProvider = new PhysicalFileProvider(root) }));

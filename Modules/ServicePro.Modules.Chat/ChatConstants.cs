@@ -1,3 +1,5 @@
+using ServicePro.Contracts.Modules;
+
 namespace ServicePro.Modules.Chat;
 
 /// <summary>Every wire name of the Chat module: the hub route, its methods, its events and its error codes.</summary>
@@ -32,7 +34,7 @@ public static class ChatConstants
     public const string MessagesRoute = "/messages";
 
     /// <summary>The module's style sheet, served from its wwwroot while the module is enabled.</summary>
-    public const string StyleSheet = "_modules/chat/chat.css";
+    public const string StyleSheet = ModuleContent.PathPrefix + "/" + ModuleId + "/chat.css";
 
     public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
 

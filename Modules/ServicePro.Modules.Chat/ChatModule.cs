@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicePro.Contracts.Data;
@@ -20,8 +19,6 @@ namespace ServicePro.Modules.Chat;
 /// <summary>Chat between reps: the hub, sessions, presence, Off the Record, Chat Time, transcripts through an outbox.</summary>
 public sealed class ChatModule : IServiceProModule
 {
-    private static readonly string MigrationsAssembly = typeof(ChatModule).Assembly.GetName().Name!;
-
     public string Id => ChatConstants.ModuleId;
 
     public string Title => ChatConstants.Title;
@@ -36,24 +33,8 @@ public sealed class ChatModule : IServiceProModule
         services.Configure<ChatOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 
-        if (Enum.TryParse<DatabaseProvider>(context.Configuration["Database:Provider"], ignoreCase: true, out var provider) && provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContextFactory<SqlServerChatDbContext>((sp, o) =>
-            {
-                sp.GetRequiredService<IModuleDatabase>().Configure(o, MigrationsAssembly);
-                new SqlServerDbContextOptionsBuilder(o).MigrationsHistoryTable(ChatDbContext.MigrationsHistoryTable);
-            });
-            services.AddSingleton<IChatDbFactory, ChatDbFactory<SqlServerChatDbContext>>();
-        }
-        else
-        {
-            services.AddDbContextFactory<SqliteChatDbContext>((sp, o) =>
-            {
-                sp.GetRequiredService<IModuleDatabase>().Configure(o, MigrationsAssembly);
-                new SqliteDbContextOptionsBuilder(o).MigrationsHistoryTable(ChatDbContext.MigrationsHistoryTable);
-            });
-            services.AddSingleton<IChatDbFactory, ChatDbFactory<SqliteChatDbContext>>();
-        }
+        services.AddModuleDbContextFactory<ChatDbContext, SqliteChatDbContext, SqlServerChatDbContext>();
+        services.AddSingleton<IChatDbFactory, ChatDbFactory<ChatDbContext>>();
 
         services.AddSingleton<ChatClock>();
         services.AddSingleton<PresenceTracker>();
@@ -81,19 +62,10 @@ public sealed class ChatModule : IServiceProModule
     public async Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var database = context.Services.GetRequiredService<IModuleDatabase>();
-        await using (var db = context.Services.GetRequiredService<IChatDbFactory>().Create())
+        if (context.Services.GetRequiredService<IModuleDatabase>().MigrateAtStartup)
         {
-            if (database.MigrateAtStartup)
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                // Readers do not wait for the writer's batches, and a commit is one append to the log.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+            await using var db = context.Services.GetRequiredService<IChatDbFactory>().Create();
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
         // The shell's cookie or a bearer token from /account/token; anyone else is refused before the hub.

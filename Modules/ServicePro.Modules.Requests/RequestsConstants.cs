@@ -1,3 +1,5 @@
+using ServicePro.Contracts.Modules;
+
 namespace ServicePro.Modules.Requests;
 
 /// <summary>Names the Requests module shares with the shell, its pages and tests: ids, routes, limits, settings.</summary>
@@ -24,7 +26,7 @@ public static class RequestsConstants
     public const string NewPath = "requests/new";
 
     /// <summary>The module's style sheet, served from its wwwroot while the module is enabled.</summary>
-    public const string StyleSheet = "_modules/requests/requests.css";
+    public const string StyleSheet = ModuleContent.PathPrefix + "/" + ModuleId + "/requests.css";
 
     public const int TitleMaxLength = 200;
 

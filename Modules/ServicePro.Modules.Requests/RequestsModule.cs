@@ -27,8 +27,9 @@ public sealed class RequestsModule : IServiceProModule
         services.Configure<RequestsOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 
-        // One context per operation, on the host's provider (see RequestsDbContextFactory).
-        services.AddSingleton<IDbContextFactory<RequestsDbContext>, RequestsDbContextFactory>();
+        // One context per operation, on the host's provider: components and the chat-ended handler run concurrently,
+        // and a retry needs a fresh context.
+        services.AddModuleDbContextFactory<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>();
         services.AddScoped<IRequestService, RequestService>();
         // A singleton, so that other modules may use it from singletons too (it opens a context per call).
         services.AddSingleton<IRequestDirectory, RequestDirectory>();

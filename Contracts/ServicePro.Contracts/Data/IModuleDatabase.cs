@@ -17,6 +17,10 @@ public interface IModuleDatabase
     /// <summary>
     /// Points <paramref name="options"/> at the configured database. Keep one set of migrations per provider,
     /// typically one derived context per provider, and name its assembly in <paramref name="migrationsAssembly"/>.
+    /// Each migrations assembly keeps its history in a table of its own (<c>__EFMigrationsHistory_{assembly}</c>), so
+    /// modules never see each other's migrations. Most modules call
+    /// <see cref="ModuleDatabaseServiceCollectionExtensions.AddModuleDbContextFactory{TContext, TSqliteContext, TSqlServerContext}"/>
+    /// instead.
     /// </summary>
     /// <param name="options">The options of the module's context.</param>
     /// <param name="migrationsAssembly">The assembly that holds the context's migrations; usually the module's.</param>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using ServicePro.Contracts.Data;
 
 namespace ServicePro.Host.Data;
@@ -32,7 +33,23 @@ public sealed class ModuleDatabase : IModuleDatabase
 
     public string DataFolder { get; }
 
-    public void Configure(DbContextOptionsBuilder options, string migrationsAssembly)
+    public void Configure(DbContextOptionsBuilder options, string migrationsAssembly) =>
+        Configure(options, migrationsAssembly, $"__EFMigrationsHistory_{migrationsAssembly}");
+
+    /// <summary>The host's own contexts: EF's default history table.</summary>
+    public void ConfigureHost(DbContextOptionsBuilder options) =>
+        Configure(options, typeof(ModuleDatabase).Assembly.GetName().Name!, HistoryRepository.DefaultTableName);
+
+    /// <summary>SQLite: write-ahead logging, so readers never wait for a writer's batch (a setting of the file).</summary>
+    public async Task PrepareAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private void Configure(DbContextOptionsBuilder options, string migrationsAssembly, string historyTable)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(migrationsAssembly);
@@ -44,11 +61,11 @@ public sealed class ModuleDatabase : IModuleDatabase
         {
             DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString, o =>
             {
-                _ = loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded);
+                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable);
             }),
             DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o =>
             {
-                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).EnableRetryOnFailure();
+                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable).EnableRetryOnFailure();
             }),
             _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
         };

@@ -5,8 +5,6 @@ namespace ServicePro.Modules.Chat.Data;
 /// <summary>The Chat module's tables (all named <c>Chat…</c>), in the host's database with their own migrations history.</summary>
 public abstract class ChatDbContext(DbContextOptions options) : DbContext(options)
 {
-    public const string MigrationsHistoryTable = "__ChatMigrationsHistory";
-
     public DbSet<ChatSessionRecord> Sessions => Set<ChatSessionRecord>();
 
     public DbSet<ChatAttendeeRecord> Attendees => Set<ChatAttendeeRecord>();

@@ -8,5 +8,5 @@ public sealed class SqlServerChatDesignTimeFactory : IDesignTimeDbContextFactory
 {
     public SqlServerChatDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerChatDbContext>()
-            .UseSqlServer("Server=.;Database=ServicePro;Trusted_Connection=True", o => o.MigrationsHistoryTable(ChatDbContext.MigrationsHistoryTable)).Options);
+            .UseSqlServer("Server=.;Database=ServicePro;Trusted_Connection=True").Options);
 }

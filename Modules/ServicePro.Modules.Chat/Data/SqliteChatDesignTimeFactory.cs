@@ -8,5 +8,5 @@ public sealed class SqliteChatDesignTimeFactory : IDesignTimeDbContextFactory<Sq
 {
     public SqliteChatDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteChatDbContext>()
-            .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(ChatDbContext.MigrationsHistoryTable)).Options);
+            .UseSqlite("Data Source=design.db").Options);
 }

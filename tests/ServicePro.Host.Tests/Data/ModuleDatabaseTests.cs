@@ -68,6 +68,22 @@ public sealed class ModuleDatabaseTests
     }
 
     [TestMethod]
+    public void Configure_EachModuleKeepsItsMigrationsHistoryApart_HostKeepsEfsDefault()
+    {
+        var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
+        var module = new DbContextOptionsBuilder<NotesDbContext>();
+        var host = new DbContextOptionsBuilder<NotesDbContext>();
+
+        database.Configure(module, "ServicePro.Modules.Notes");
+        database.ConfigureHost(host);
+
+        string? History(DbContextOptionsBuilder builder) =>
+            builder.Options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().Single().MigrationsHistoryTableName;
+        Assert.AreEqual("__EFMigrationsHistory_ServicePro.Modules.Notes", History(module));
+        Assert.AreEqual("__EFMigrationsHistory", History(host));
+    }
+
+    [TestMethod]
     public async Task ModuleContext_OnTheConfiguredSqliteFile_KeepsItsOwnTable()
     {
         var root = Directory.CreateTempSubdirectory("db-").FullName;
