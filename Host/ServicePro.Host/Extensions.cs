@@ -13,6 +13,7 @@ using ServicePro.Host.Components;
 using ServicePro.Host.Data;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Modularity;
+using ServicePro.Host.Security;
 using ServicePro.Host.Shell;
 using ServicePro.Host.ViewModels;
 
@@ -49,7 +50,8 @@ public static class Extensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<ServiceProIdentityDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddServiceProSignInProtection(builder.Configuration);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -137,6 +139,7 @@ public static class Extensions
         }
 
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseModuleEndpointGate(runtime);
         app.UseModuleContent(runtime);
         app.UseAuthentication();

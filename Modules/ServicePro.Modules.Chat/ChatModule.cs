@@ -72,6 +72,7 @@ public sealed class ChatModule : IServiceProModule
         var signedIn = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
             .RequireAuthenticatedUser()
             .Build();
-        context.Endpoints.MapHub<ChatHub>(ChatConstants.HubRoute).RequireAuthorization(signedIn);
+        // A connection ends when the token (or cookie) it was opened with expires; a client reconnects with a fresh one.
+        context.Endpoints.MapHub<ChatHub>(ChatConstants.HubRoute, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(signedIn);
     }
 }

@@ -123,6 +123,10 @@ public sealed partial class HostProcess : IAsyncDisposable
             ["Modules:Path"] = TestPaths.ModulesDirectory,
             ["Database:DataFolder"] = Path.Combine(work, "data"),
             ["Logging:Console:FormatterName"] = "simple",
+
+            // Every test signs in from 127.0.0.1: only the tests of the sign-in limits themselves (which set their own) meet them.
+            ["SignIn:PermitsPerClient"] = "100000",
+            ["SignIn:FailuresPerAccount"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ServicePro.Host.Security;
+
+/// <summary>
+/// The two limits a password check passes (one instance for the host): wrong passwords per user name and client
+/// address (only failures count, so a rep who types correctly is never slowed), and how many checks hash at once.
+/// No failure ever locks the account itself: a guesser elsewhere cannot keep a rep out.
+/// </summary>
+public sealed class SignInGuard : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _failures;
+    private readonly ConcurrencyLimiter _checks;
+
+    public SignInGuard(IOptions<SignInLimitsOptions> options)
+    {
+        var limits = options.Value;
+        _failures = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limits.FailuresPerAccount,
+            Window = limits.AccountWindow,
+            QueueLimit = 0,
+        }));
+        _checks = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.ConcurrentPasswordChecks,
+            QueueLimit = limits.PasswordCheckQueue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
+    /// <summary>The failure budget's key: the client address and the normalized user name.</summary>
+    public static string AccountKey(IPAddress? client, string normalizedUserName) => $"{client}\n{normalizedUserName}";
+
+    /// <returns><c>null</c> while the pair may still try; otherwise the throttled result to answer with.</returns>
+    public SignInThrottledResult? CheckFailureBudget(string accountKey)
+    {
+        // Zero permits asks "any left?" without spending one: only a wrong password spends (RecordFailure).
+        using var lease = _failures.AttemptAcquire(accountKey, 0);
+        return lease.IsAcquired ? null : new SignInThrottledResult(RetryAfter(lease, TimeSpan.FromMinutes(1)), busy: false);
+    }
+
+    public void RecordFailure(string accountKey) => _failures.AttemptAcquire(accountKey, 1).Dispose();
+
+    /// <summary>Waits (asynchronously, in order) for a password-check slot; the lease must be disposed after the check.</summary>
+    public async ValueTask<RateLimitLease> WaitForPasswordCheckAsync(CancellationToken cancellationToken) =>
+        await _checks.AcquireAsync(1, cancellationToken);
+
+    public static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan fallback)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : fallback;
+    }
+
+    public void Dispose()
+    {
+        _failures.Dispose();
+        _checks.Dispose();
+    }
+}
