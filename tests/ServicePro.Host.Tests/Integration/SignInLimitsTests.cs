@@ -105,6 +105,10 @@ public sealed class SignInLimitsTests
 
             using var throttled = await TokenAsync(guesser, "admin", "ещё раз");
             Assert.AreEqual(HttpStatusCode.TooManyRequests, throttled.StatusCode, "guessing is throttled");
+            using var byForm = await SignIn.PostLoginAsync(guesser, "admin");
+            Assert.AreEqual(HttpStatusCode.TooManyRequests, byForm.StatusCode, "the form too, even with the right password");
+            Assert.IsTrue(byForm.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            StringAssert.Contains(await byForm.Content.ReadAsStringAsync(), "Too many failed sign-ins for this user from this address.");
         }
 
         using var rep = s_host.CreateClientFrom("127.0.0.30");
