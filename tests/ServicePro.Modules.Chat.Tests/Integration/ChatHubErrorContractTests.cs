@@ -127,6 +127,6 @@ public sealed class ChatHubErrorContractTests
     private static async Task RefusedAsync(string code, Func<Task> call)
     {
         var error = await Assert.ThrowsExactlyAsync<HubException>(call);
-        StringAssert.Contains(error.Message, $"HubException: {code}: ", $"expected {code}");
+        StringAssert.Contains(error.Message, $" HubException: {code}: ", $"expected {code}");
     }
 }
