@@ -37,8 +37,8 @@ public sealed partial class ChatHubErrorFilter(ILogger<ChatHubErrorFilter> logge
         catch (Exception fault) when (IsStorageFailure(fault))
         {
             LogStorageFailed(logger, fault, method, caller);
-            throw new HubException($"{ChatConstants.Errors.StorageFailed}: The chat could not be stored just now. Try again later; " +
-                "a message sent again with the same clientMessageId is stored once.");
+            // Reps read this (the shell shows it and keeps the draft); the documented contract says how to resend.
+            throw new HubException($"{ChatConstants.Errors.StorageFailed}: Chat could not save this just now. Try again in a moment.");
         }
         catch (Exception fault)
         {

@@ -37,7 +37,7 @@ public sealed class ChatHubErrorFilterTests
         var error = await Assert.ThrowsExactlyAsync<HubException>(async () => await filter.InvokeMethodAsync(Context(), _ => throw diskFull));
 
         StringAssert.StartsWith(error.Message, ChatConstants.Errors.StorageFailed + ": ");
-        StringAssert.Contains(error.Message, "same clientMessageId");
+        StringAssert.Contains(error.Message, "Try again in a moment.");
         var logged = _log.Entries.Single();
         Assert.AreEqual(LogLevel.Error, logged.Level);
         Assert.AreSame(diskFull, logged.Exception);
