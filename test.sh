@@ -25,9 +25,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Playwright must never download a browser: the tests launch Debian's /usr/bin/chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# The JavaScript client test runs the official @microsoft/signalr package with the machine's Node.js.
+# The JavaScript client test runs the official @microsoft/signalr package with the machine's Node.js (and the
+# Markdown export test markdown-it); installed again whenever package-lock.json is newer than what is installed.
 js=tests/ServicePro.Modules.Chat.Tests/js
-if [ ! -d "$js/node_modules" ]; then
+if [ ! -d "$js/node_modules" ] || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; then
   command -v npm >/dev/null 2>&1 || { echo "test.sh: the JavaScript client test needs Node.js and npm" >&2; exit 1; }
   (cd "$js" && npm ci --no-audit --no-fund --silent)
 fi

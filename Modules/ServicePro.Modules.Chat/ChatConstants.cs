@@ -96,5 +96,17 @@ public static class ChatConstants
         public const string OffTheRecordRecipientInvalid = "CHAT_OTR_RECIPIENT_INVALID";
         public const string ChatTimeInvalid = "CHAT_TIME_INVALID";
         public const string PresenceInvalid = "CHAT_PRESENCE_INVALID";
+
+        /// <summary>The call's arguments do not fit the method: wrong number, or a value of the wrong type or format.</summary>
+        public const string ArgumentInvalid = "CHAT_ARGUMENT_INVALID";
+
+        /// <summary>No hub method has that name.</summary>
+        public const string MethodNotFound = "CHAT_METHOD_NOT_FOUND";
+
+        /// <summary>The database failed to store the change: try again later (a message with the same client id is stored once).</summary>
+        public const string StorageFailed = "CHAT_STORAGE_FAILED";
+
+        /// <summary>Any other fault on the server; it is logged there.</summary>
+        public const string ServerError = "CHAT_SERVER_ERROR";
     }
 }

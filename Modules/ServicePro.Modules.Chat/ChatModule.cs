@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Data;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
@@ -47,7 +48,20 @@ public sealed class ChatModule : IServiceProModule
         services.AddHostedService<ChatHousekeeping>();
         services.AddScoped<ChatSessionService>();
         services.AddSingleton<ChatModuleGateFilter>();
-        services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatModuleGateFilter>());
+        services.AddSingleton<ChatHubErrorFilter>();
+        services.AddSignalR().AddHubOptions<ChatHub>(o =>
+        {
+            // The error filter first (outermost): it answers every failure with a code, the gate's refusal included.
+            o.AddFilter<ChatHubErrorFilter>();
+            o.AddFilter<ChatModuleGateFilter>();
+        });
+
+        // The chat hub's own connection handler: coded answers for unreadable arguments, and no second, stack-traced
+        // Error log for failures that ChatHubErrorFilter already logged. Other hubs keep SignalR's defaults.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<HubConnectionHandler<ChatHub>>(
+            sp,
+            ActivatorUtilities.CreateInstance<ChatHubProtocolResolver>(sp, sp.GetRequiredService<IHubProtocolResolver>()),
+            new ChatHubLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
 
         // The UI: one chat connection and coordinator per rep's shell (Blazor circuit).
         services.AddSingleton<IChatConnectionFactory, CircuitChatConnectionFactory>();

@@ -54,7 +54,10 @@ public sealed class ChatHub(ChatSessionService sessions, PresenceTracker presenc
     public Task<IReadOnlyList<ChatInvitationDto>> GetMyInvitations() => sessions.GetMyInvitationsAsync(Caller, Context.ConnectionAborted);
 
     // The write is not cancelled with the connection: once queued it is stored, and a resend returns its result.
-    public Task<ChatEntryDto> SendMessage(SendMessageRequest request) => sessions.SendMessageAsync(Caller, request, CancellationToken.None);
+    public Task<ChatEntryDto> SendMessage(SendMessageRequest request) => sessions.SendMessageAsync(
+        Caller,
+        request ?? throw new ChatHubException(ChatConstants.Errors.ArgumentInvalid, "SendMessage takes a SendMessageRequest object, not null."),
+        CancellationToken.None);
 
     public Task<SessionEndedDto?> LeaveSession(Guid sessionId) => sessions.LeaveSessionAsync(Caller, sessionId, CancellationToken.None);
 

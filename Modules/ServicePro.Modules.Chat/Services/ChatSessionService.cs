@@ -70,14 +70,17 @@ public sealed class ChatSessionService(
         return ToDto(session, clock.Now);
     }
 
-    /// <summary>Tells the session's other current attendees that the caller is typing; nothing is stored.</summary>
+    /// <summary>
+    /// Tells the session's other current attendees that the caller is typing; nothing is stored. Only a current attendee
+    /// of a live session may: after the end there is no one to tell.
+    /// </summary>
     public async Task TypingAsync(string caller, Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = databases.Create();
-        var session = await ReadableSessionAsync(db, caller, sessionId, cancellationToken);
-        var others = session.EndedAt is null
-            ? session.Attendees.Where(a => a.LeftAt is null && a.UserName != caller).Select(a => a.UserName).ToList()
-            : [];
+        await LiveSessionAsync(db, sessionId, cancellationToken);
+        var attendees = await CurrentAttendeesAsync(db, sessionId, cancellationToken);
+        RequireAttendee(attendees, caller);
+        var others = attendees.Where(a => a != caller).ToList();
         if (others.Count > 0)
         {
             await notifier.ToUsersAsync(others, c => c.UserTyping(new TypingNotice(sessionId, caller)));

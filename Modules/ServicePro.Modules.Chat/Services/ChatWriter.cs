@@ -100,7 +100,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
                 }
                 catch (Exception single) when (single is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    logger.LogError(single, "A chat write failed and was rolled back");
+                    // Its caller gets the exception and logs it (the hub as CHAT_STORAGE_FAILED, housekeeping as its own
+                    // failure): logging it here as well would report one fault twice.
+                    logger.LogDebug(single, "A chat write failed and was rolled back");
                     work.Fail(single);
                 }
             }

@@ -31,7 +31,10 @@ public sealed partial class MessagesViewModel(IChatService chat) : ObservableObj
     [ObservableProperty]
     public partial string? Error { get; private set; }
 
-    /// <summary>One transcript as Markdown: heading, who took part, when, how long, then each line.</summary>
+    /// <summary>
+    /// One transcript as Markdown: heading, who took part, when, how long, then each line. Whatever reps typed (texts and
+    /// names) is escaped with <see cref="MarkdownText"/>, so a viewer shows it and never runs or links it.
+    /// </summary>
     public static string ToMarkdown(ChatSessionSummaryDto session)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -43,19 +46,20 @@ public sealed partial class MessagesViewModel(IChatService chat) : ObservableObj
             text.Append(culture, $"- Request: #{number}").AppendLine();
         }
 
-        text.Append(culture, $"- Participants: {string.Join(", ", session.Participants)}").AppendLine();
-        text.Append(culture, $"- Started by: {session.Originator}").AppendLine();
+        text.Append(culture, $"- Participants: {string.Join(", ", session.Participants.Select(MarkdownText.Escape))}").AppendLine();
+        text.Append(culture, $"- Started by: {MarkdownText.Escape(session.Originator)}").AppendLine();
         text.Append(culture, $"- Length: {(int)session.Length.TotalHours:00}:{session.Length.Minutes:00}:{session.Length.Seconds:00}").AppendLine().AppendLine();
         foreach (var line in session.Transcript)
         {
+            var author = MarkdownText.Escape(line.Author);
             var said = line.Kind switch
             {
-                TranscriptLineKind.Message => $"**{line.Author}**: {line.Text}",
-                TranscriptLineKind.Joined => $"_{line.Author} joined_",
-                TranscriptLineKind.Left => $"_{line.Author} left_",
-                _ => $"_{line.Text}_",
+                TranscriptLineKind.Message => $"**{author}**: {MarkdownText.Escape(line.Text)}",
+                TranscriptLineKind.Joined => $"_{author} joined_",
+                TranscriptLineKind.Left => $"_{author} left_",
+                _ => $"_{MarkdownText.Escape(line.Text)}_",
             };
-            text.Append(culture, $"- {line.Time.UtcDateTime:HH:mm:ss} {said.ReplaceLineEndings(" ")}").AppendLine();
+            text.Append(culture, $"- {line.Time.UtcDateTime:HH:mm:ss} {said}").AppendLine();
         }
 
         return text.ToString();

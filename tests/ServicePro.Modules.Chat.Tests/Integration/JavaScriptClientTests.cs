@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ServicePro.Modules.Chat.Data;
+using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;
 
@@ -7,11 +9,61 @@ namespace ServicePro.Modules.Chat.Tests.Integration;
 
 /// <summary>The official JavaScript SignalR client (npm @microsoft/signalr, on the machine's Node.js) signs in as documented and chats.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class JavaScriptClientTests
 {
     private static readonly string ScriptFolder = Path.Combine(TestPaths.RepositoryRoot, "tests", "ServicePro.Modules.Chat.Tests", "js");
 
     public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public async Task DocumentedExample_RunAsWritten_SignsInStoresTheMessageAndShowsTheRefusalsCode()
+    {
+        Assert.IsTrue(Directory.Exists(Path.Combine(ScriptFolder, "node_modules")), $"Run `npm ci` in {ScriptFolder} first (test.sh does).");
+        var recordFile = Path.Combine(Directory.CreateTempSubdirectory("servicepro-chat-record-").FullName, "ended.jsonl");
+        await using var host = await ChatHostFixture.StartAsync(recordFile, cancellationToken: TestContext.CancellationToken);
+        await using var bob = await ChatHostFixture.ConnectAsync(host, "bob"); // the example invites bob, who must be online
+
+        // Beside node_modules, so that its import resolves as it would beside the reader's `npm install`.
+        var script = Path.Combine(ScriptFolder, $"doc-example-{Guid.NewGuid():N}.mjs");
+        await File.WriteAllTextAsync(script, DocumentedExample(), TestContext.CancellationToken);
+        try
+        {
+            var start = new ProcessStartInfo("node")
+            {
+                WorkingDirectory = ScriptFolder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(script);
+            start.Environment["SERVICEPRO_URL"] = host.BaseAddress.ToString().TrimEnd('/');
+
+            using var node = Process.Start(start)!;
+            var output = node.StandardOutput.ReadToEndAsync(TestContext.CancellationToken);
+            var errors = node.StandardError.ReadToEndAsync(TestContext.CancellationToken);
+            await node.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
+
+            Assert.AreEqual(0, node.ExitCode, $"the documented example failed:\n{await errors}\n{await output}");
+            StringAssert.Contains(await output, "stored as #2");
+            StringAssert.Contains(await output, $"HubException: {ChatConstants.Errors.MessageEmpty}: A message cannot be empty.");
+            var invitation = await bob.WaitForAsync<ChatInvitationDto>(i => i.InvitedBy == "alice");
+            Assert.AreEqual(InvitationStatus.Cancelled, (await bob.WaitForAsync<ChatInvitationDto>(i => i.InvitationId == invitation.InvitationId && i.Status != InvitationStatus.Pending)).Status);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>The first <c>js</c> block under "Example: the official JavaScript client" in docs/chat-hub-api.md, exactly.</summary>
+    private static string DocumentedExample()
+    {
+        var document = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "chat-hub-api.md"));
+        var section = document[document.IndexOf("## Example: the official JavaScript client", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```js\n", StringComparison.Ordinal) + "```js\n".Length;
+        return section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)] + "\n";
+    }
 
     [TestMethod]
     public async Task Exchange_TwoRepsWithTheJavaScriptClient_MessageArrivesAndRefusalsCarryTheirCode()

@@ -82,6 +82,20 @@ public sealed class ChatSessionServiceTests
     }
 
     [TestMethod]
+    public async Task Typing_EndedSession_RefusedWithSessionEndedAndNoOneTold()
+    {
+        var session = await _chat.Sessions.StartSessionAsync("alice", null);
+        var invitation = (await _chat.Sessions.InviteAsync("alice", session.SessionId, ["bob"])).Single();
+        await _chat.Sessions.AcceptInvitationAsync("bob", invitation.InvitationId);
+        await _chat.Sessions.LeaveSessionAsync("alice", session.SessionId);
+
+        var error = await Assert.ThrowsExactlyAsync<ChatHubException>(() => _chat.Sessions.TypingAsync("bob", session.SessionId));
+
+        Assert.AreEqual(ChatConstants.Errors.SessionEnded, error.Code);
+        Assert.IsFalse(_chat.Notifier.Sent.Any(e => e.Name == "UserTyping"));
+    }
+
+    [TestMethod]
     public async Task GetMyLiveSessions_RunningLeftAndEnded_OnlyTheRunningOnesTheRepIsIn()
     {
         var running = await _chat.Sessions.StartSessionAsync("alice", null);

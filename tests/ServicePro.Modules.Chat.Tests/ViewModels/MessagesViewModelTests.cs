@@ -57,6 +57,38 @@ public sealed class MessagesViewModelTests
         StringAssert.StartsWith(MessagesViewModel.MarkdownDataUrl(session), "data:text/markdown;charset=utf-8;base64,");
     }
 
+    [TestMethod]
+    [DataRow("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;", DisplayName = "HTML")]
+    [DataRow("[x](javascript:alert(1))", @"\[x\](javascript:alert(1))", DisplayName = "link")]
+    [DataRow("![x](https://evil.example/p.png)", @"!\[x\](https://evil.example/p.png)", DisplayName = "image")]
+    [DataRow("*bold* _it_ `code` ~~gone~~ $x$ a\\b &amp;", @"\*bold\* \_it\_ \`code\` \~\~gone\~\~ \$x\$ a\\b &amp;amp;", DisplayName = "emphasis, code, strikethrough, math, backslash, entity")]
+    [DataRow("<script>alert(1)</script>\nnext", "&lt;script&gt;alert(1)&lt;/script&gt; next", DisplayName = "script over two lines")]
+    public void ToMarkdown_MessageWithMarkup_WrittenSoThatViewersShowItAsTyped(string typed, string written)
+    {
+        var markdown = MessagesViewModel.ToMarkdown(Summary("alice", typed));
+
+        StringAssert.Contains(markdown, "**alice**: " + written + Environment.NewLine);
+        Assert.DoesNotContain("<", markdown);
+    }
+
+    [TestMethod]
+    public void ToMarkdown_CyrillicCjkAndEmoji_KeptReadable()
+    {
+        var markdown = MessagesViewModel.ToMarkdown(Summary("алёна", "Принтер горит 🔥 打印机着火了 👩‍💻!"));
+
+        StringAssert.Contains(markdown, "**алёна**: Принтер горит 🔥 打印机着火了 👩‍💻!");
+        StringAssert.Contains(markdown, "- Participants: алёна, bob");
+    }
+
+    [TestMethod]
+    public void ToMarkdown_NamesWithMarkup_Escaped()
+    {
+        var markdown = MessagesViewModel.ToMarkdown(Summary("<b>eve</b>", "hi"));
+
+        StringAssert.Contains(markdown, "- Started by: &lt;b&gt;eve&lt;/b&gt;");
+        StringAssert.Contains(markdown, "**&lt;b&gt;eve&lt;/b&gt;**: hi");
+    }
+
     private static ChatSessionSummaryDto Summary(string author, string text)
     {
         var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
