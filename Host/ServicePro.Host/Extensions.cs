@@ -13,6 +13,7 @@ using ServicePro.Host.Components;
 using ServicePro.Host.Data;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Modularity;
+using ServicePro.Host.Security;
 using ServicePro.Host.Shell;
 using ServicePro.Host.ViewModels;
 
@@ -94,6 +95,7 @@ public static class Extensions
         builder.Services.AddSingleton<IModuleAdministration, ModuleAdministration>();
         builder.Services.AddTransient<ModulesViewModel>();
         builder.Services.AddMenuContributor<HostMenuContributor>();
+        builder.AddServiceProSecurity();
     }
 
     /// <summary>
@@ -131,6 +133,7 @@ public static class Extensions
         }
 
         var runtime = app.Services.GetRequiredService<ModuleRuntime>();
+        app.UseServiceProSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -147,7 +150,7 @@ public static class Extensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountApi();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null) // the shell's own CSP says frame-ancestors
             .AddAdditionalAssemblies([.. runtime.ModuleAssemblies]);
 
         await runtime.InitializeAsync(app.Services, app, stopping);

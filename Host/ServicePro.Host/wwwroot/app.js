@@ -26,3 +26,11 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
 })();
+
+// The reconnect banner's Reload links (no inline handlers: the Content-Security-Policy allows none).
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[data-reload]") : null;
+  if (!link) return;
+  event.preventDefault();
+  location.reload();
+}, true); // capture: before Blazor's link interception turns the click into an in-page navigation
