@@ -8,8 +8,9 @@ namespace ServicePro.Host.Security;
 /// <summary>
 /// The shell's Content-Security-Policy. Scripts come only from the shell's own origin (Blazor, Fluent UI's web
 /// components and module scripts, app.js, module content under <c>/_modules/</c>), plus the one inline script the
-/// shell renders: Blazor's import map, allowed by its SHA-256 hash. Styles also allow inline styles, because Blazor and
-/// Fluent UI components set <c>style</c> attributes as they render.
+/// shell renders: Blazor's import map, allowed by its SHA-256 hash. Inline styles are allowed: Blazor and Fluent UI
+/// components set <c>style</c> attributes as they render, and Fluent UI adds <c>&lt;style&gt;</c> elements where a browser
+/// lacks CSS anchor positioning (menus and pop-overs in Firefox) or a component asks for a shadow style.
 /// </summary>
 public static class ContentSecurityPolicy
 {
