@@ -96,6 +96,7 @@ public static class Extensions
         builder.Services.AddSingleton<IModuleAdministration, ModuleAdministration>();
         builder.Services.AddTransient<ModulesViewModel>();
         builder.Services.AddMenuContributor<HostMenuContributor>();
+        builder.AddServiceProSecurity();
     }
 
     /// <summary>
@@ -133,6 +134,7 @@ public static class Extensions
         }
 
         var runtime = app.Services.GetRequiredService<ModuleRuntime>();
+        app.UseServiceProSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -150,7 +152,7 @@ public static class Extensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountApi();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null) // the shell's own CSP says frame-ancestors
             .AddAdditionalAssemblies([.. runtime.ModuleAssemblies]);
 
         await runtime.InitializeAsync(app.Services, app, stopping);

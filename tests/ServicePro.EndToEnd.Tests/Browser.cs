@@ -47,6 +47,7 @@ public sealed class Browser : IAsyncDisposable
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+        await CspViolations.WatchAsync(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("");
         await page.GetByTestId("login-username").FillAsync(userName);

@@ -26,3 +26,22 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
 })();
+
+// Behaviour the shell's markup asks for by attribute: the Content-Security-Policy allows no inline handlers.
+// A textarea with data-enter-submits sends its form on Enter; Shift+Enter adds a line, and Enter that ends an IME
+// composition (Chinese, Japanese) only ends it.
+document.addEventListener("keydown", (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLTextAreaElement) || !box.hasAttribute("data-enter-submits") || !box.form) return;
+  if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  box.form.requestSubmit();
+});
+
+// The reconnect banner's Reload links.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[data-reload]") : null;
+  if (!link) return;
+  event.preventDefault();
+  location.reload();
+}, true); // capture: before Blazor's link interception turns the click into an in-page navigation
