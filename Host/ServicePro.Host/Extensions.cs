@@ -44,11 +44,8 @@ public static class Extensions
     public static void AddServiceProIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<IdentityUser, IdentityRole>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = 10;
-                o.User.RequireUniqueEmail = false;
-            })
+            // Wrong passwords never lock an account (see Security/ServiceProSignInManager); an administrator's lockout holds.
+            .AddIdentity<IdentityUser, IdentityRole>(o => o.User.RequireUniqueEmail = false)
             .AddEntityFrameworkStores<ServiceProIdentityDbContext>()
             .AddDefaultTokenProviders()
             .AddServiceProSignInProtection(builder.Configuration);

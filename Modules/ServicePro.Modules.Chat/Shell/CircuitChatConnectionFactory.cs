@@ -15,7 +15,10 @@ namespace ServicePro.Modules.Chat.Shell;
 /// </summary>
 public sealed class CircuitChatConnectionFactory(IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, ILoggerFactory logging) : IChatConnectionFactory
 {
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
+    // The hub closes a connection when its token expires; this one lives exactly as long as its circuit, so a short
+    // token would drop and reconnect the shell's chat every few minutes. Each (re)connect is still checked against the
+    // user as stored now (security stamp, lockout).
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
 
     public IChatService Create(ClaimsPrincipal user, Uri hubUrl)
     {
