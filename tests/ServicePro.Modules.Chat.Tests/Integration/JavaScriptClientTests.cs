@@ -7,6 +7,7 @@ namespace ServicePro.Modules.Chat.Tests.Integration;
 
 /// <summary>The official JavaScript SignalR client (npm @microsoft/signalr, on the machine's Node.js) signs in as documented and chats.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class JavaScriptClientTests
 {
     private static readonly string ScriptFolder = Path.Combine(TestPaths.RepositoryRoot, "tests", "ServicePro.Modules.Chat.Tests", "js");
