@@ -52,7 +52,7 @@ public sealed class PublishedHostTests
         await using var host = await HostProcess.StartAsync(
             new HostStartOptions { Environment = "Production", HostDirectory = s_publishDirectory, ShippedModules = true },
             cancellationToken: TestContext.CancellationToken);
-        StringAssert.Contains(host.Output, "Hosting environment: Production");
+        await host.WaitForOutputAsync("Hosting environment: Production", TimeSpan.FromSeconds(30)); // logged after "Now listening"
         using var client = host.CreateClient();
         await SignIn.AsAsync(client, "admin", TestContext.CancellationToken);
 
