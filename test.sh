@@ -3,12 +3,23 @@
 # tests, redis-server for SignalR scale-out tests). Ends with one line totalling all test projects:
 #   N passed, N failed, N skipped
 # and exits non-zero if any test failed or none ran.
+#   ./test.sh          every test (what CI runs)
+#   ./test.sh --fast   unit and component tests only: no host process, Node or browser (TestCategory!=Slow)
 set -euo pipefail
 cd "$(dirname "$0")"
 
+filter=()
+case "${1:-}" in
+  "") ;;
+  --fast) filter=(--filter "TestCategory!=Slow") ;;
+  *) echo "usage: ./test.sh [--fast]" >&2; exit 2 ;;
+esac
+
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if [ ${#filter[@]} -eq 0 ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${need[*]} with apt-get"
@@ -25,10 +36,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Playwright must never download a browser: the tests launch Debian's /usr/bin/chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# The JavaScript client test runs the official @microsoft/signalr package with the machine's Node.js (and the
-# Markdown export test markdown-it); installed again whenever package-lock.json is newer than what is installed.
+# The JavaScript client test runs the official @microsoft/signalr package with the machine's Node.js, and the Markdown
+# export test runs markdown-it. npm ci runs again only when package-lock.json is newer than what npm last installed
+# (its node_modules/.package-lock.json).
 js=tests/ServicePro.Modules.Chat.Tests/js
-if [ ! -d "$js/node_modules" ] || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; then
+if [ ${#filter[@]} -eq 0 ] && ! [ "$js/node_modules/.package-lock.json" -nt "$js/package-lock.json" ]; then
   command -v npm >/dev/null 2>&1 || { echo "test.sh: the JavaScript client test needs Node.js and npm" >&2; exit 1; }
   (cd "$js" && npm ci --no-audit --no-fund --silent)
 fi
@@ -39,7 +51,7 @@ mkdir -p "$results"
 
 dotnet build ServicePro.sln -c Debug -nologo -v quiet
 status=0
-dotnet test ServicePro.sln -c Debug --no-build --logger "trx" --results-directory "$results" || status=$?
+dotnet test ServicePro.sln -c Debug --no-build "${filter[@]}" --logger "trx" --results-directory "$results" || status=$?
 
 passed=0 failed=0 skipped=0 total=0
 for trx in "$results"/*.trx; do

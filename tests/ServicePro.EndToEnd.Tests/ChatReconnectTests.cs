@@ -9,6 +9,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// reconnecting, and once the reps are back their chat windows return with the whole dialog and the chat goes on.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ChatReconnectTests
 {
     [TestMethod]

@@ -11,6 +11,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// live in each rep's circuit, so the reps move between pages through the shell's links, never by reloading.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed partial class ChatTests
 {
     private static HostProcess s_host = null!;

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ServicePro.EndToEnd.Tests;
 
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ConnectionIndicatorTests
 {
     [TestMethod]

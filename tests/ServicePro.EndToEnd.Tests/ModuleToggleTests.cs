@@ -8,6 +8,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// rep's shell follows without a reload.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ModuleToggleTests
 {
     private static HostProcess s_host = null!;

@@ -10,6 +10,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// open, sees the Activity Stream follow without a reload.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed partial class RequestsTests
 {
     private static HostProcess s_host = null!;

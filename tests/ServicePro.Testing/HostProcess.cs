@@ -11,22 +11,26 @@ namespace ServicePro.Testing;
 public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly HostStartOptions _options;
     private readonly StringBuilder _output = new();
     private readonly Lock _outputGate = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _outputWaiters = [];
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
-    private HostProcess(string workDirectory, Process process)
+    private HostProcess(string workDirectory, Process process, HostStartOptions options)
     {
         WorkDirectory = workDirectory;
         _process = process;
+        _options = options;
     }
 
     /// <summary>The temporary folder: data, modules.config.</summary>
     public string WorkDirectory { get; }
 
-    public string ModulesConfigPath => Path.Combine(WorkDirectory, "modules.config");
+    public string ModulesConfigPath => _options.ShippedModules
+        ? Path.Combine(_options.HostDirectory, "modules.config")
+        : Path.Combine(WorkDirectory, "modules.config");
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -55,11 +59,19 @@ public sealed partial class HostProcess : IAsyncDisposable
         """;
 
     /// <summary>Starts the host and waits until it listens, or throws with its output if it stops first.</summary>
-    public static async Task<HostProcess> StartAsync(string? modulesConfig = null, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<HostProcess> StartAsync(string? modulesConfig = null, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(HostStartOptions.Default, modulesConfig, settings, cancellationToken);
+
+    /// <summary>Starts the host as <paramref name="options"/> say (another environment, a published host) and waits until it listens.</summary>
+    public static async Task<HostProcess> StartAsync(HostStartOptions options, string? modulesConfig = null, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         var work = Directory.CreateTempSubdirectory("servicepro-test-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(work, "modules.config"), modulesConfig ?? DefaultModulesConfig(), cancellationToken);
-        var host = Launch(work, settings);
+        if (!options.ShippedModules)
+        {
+            await File.WriteAllTextAsync(Path.Combine(work, "modules.config"), modulesConfig ?? DefaultModulesConfig(), cancellationToken);
+        }
+
+        var host = Launch(work, settings, options);
         await host.WaitUntilListeningAsync(cancellationToken);
         return host;
     }
@@ -78,7 +90,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        var host = Launch(WorkDirectory, settings);
+        var host = Launch(WorkDirectory, settings, _options);
         await host.WaitUntilListeningAsync(cancellationToken);
         return host;
     }
@@ -101,26 +113,24 @@ public sealed partial class HostProcess : IAsyncDisposable
     {
         var work = Directory.CreateTempSubdirectory("servicepro-test-").FullName;
         await File.WriteAllTextAsync(Path.Combine(work, "modules.config"), modulesConfig, cancellationToken);
-        await using var host = Launch(work, null);
+        await using var host = Launch(work, null, HostStartOptions.Default);
         await host._process.WaitForExitAsync(cancellationToken);
         return (host._process.ExitCode, host.Output);
     }
 
-    private static HostProcess Launch(string work, IDictionary<string, string>? settings)
+    private static HostProcess Launch(string work, IDictionary<string, string>? settings, HostStartOptions options)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = TestPaths.HostDirectory,
+            WorkingDirectory = options.HostDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(TestPaths.HostAssembly);
+        start.ArgumentList.Add(Path.Combine(options.HostDirectory, "ServicePro.Host.dll"));
         var arguments = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Modules:ConfigPath"] = Path.Combine(work, "modules.config"),
-            ["Modules:Path"] = TestPaths.ModulesDirectory,
             ["Database:DataFolder"] = Path.Combine(work, "data"),
             ["Logging:Console:FormatterName"] = "simple",
 
@@ -128,6 +138,12 @@ public sealed partial class HostProcess : IAsyncDisposable
             ["SignIn:PermitsPerClient"] = "100000",
             ["SignIn:FailuresPerAccount"] = "100000",
         };
+        if (!options.ShippedModules)
+        {
+            arguments["Modules:ConfigPath"] = Path.Combine(work, "modules.config");
+            arguments["Modules:Path"] = TestPaths.ModulesDirectory;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             arguments[key] = value;
@@ -138,10 +154,10 @@ public sealed partial class HostProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = options.Environment;
         start.Environment["DOTNET_NOLOGO"] = "1";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new HostProcess(work, process);
+        var host = new HostProcess(work, process, options);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
         process.Exited += (_, _) => host._listening.TrySetException(new InvalidOperationException($"The host exited before listening:\n{host.Output}"));

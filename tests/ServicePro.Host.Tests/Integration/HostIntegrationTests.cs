@@ -6,6 +6,7 @@ namespace ServicePro.Host.Tests.Integration;
 
 /// <summary>The real host on 127.0.0.1, with a temporary data folder and modules.config (Share and Probe enabled).</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 [DoNotParallelize]
 public sealed class HostIntegrationTests
 {

@@ -6,6 +6,7 @@ namespace ServicePro.Host.Tests.Integration;
 
 /// <summary>Start-up with catalogs that are wrong in the ways an administrator could get them wrong.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 [DoNotParallelize]
 public sealed class HostStartupTests
 {

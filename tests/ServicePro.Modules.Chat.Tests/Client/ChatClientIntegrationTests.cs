@@ -8,6 +8,7 @@ namespace ServicePro.Modules.Chat.Tests.Client;
 
 /// <summary>The client library against the real host, including a host restart under it.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ChatClientIntegrationTests
 {
     public TestContext TestContext { get; set; } = null!;

@@ -13,6 +13,7 @@ namespace ServicePro.Modules.Chat.Tests.Integration;
 
 /// <summary>The real host on 127.0.0.1 with real SignalR clients signed in as different reps.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 [DoNotParallelize]
 public sealed class ChatHubIntegrationTests
 {

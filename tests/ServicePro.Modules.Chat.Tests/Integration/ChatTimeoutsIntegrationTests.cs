@@ -9,6 +9,7 @@ namespace ServicePro.Modules.Chat.Tests.Integration;
 
 /// <summary>Invitation expiry and the originator's grace period on the real host, with short configured times.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 [DoNotParallelize]
 public sealed class ChatTimeoutsIntegrationTests
 {

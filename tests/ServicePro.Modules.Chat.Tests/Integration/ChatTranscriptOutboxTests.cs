@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.SignalR.Client;
 using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
+using ServicePro.Testing;
 
 namespace ServicePro.Modules.Chat.Tests.Integration;
 
 /// <summary>The chat-ended event reaches its handler exactly once, even when the host stops between the end and the dispatch.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ChatTranscriptOutboxTests
 {
     public TestContext TestContext { get; set; } = null!;

@@ -5,6 +5,7 @@ namespace ServicePro.Modules.Requests.Tests.Integration;
 
 /// <summary>The real host on 127.0.0.1 with a modules.config that lists the Requests module.</summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 [DoNotParallelize]
 public sealed class RequestsHostTests
 {
