@@ -26,6 +26,7 @@ public sealed class ProbeModule : IServiceProModule
     public Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken)
     {
         context.Endpoints.MapGet(EndpointPath, () => TypedResults.Text("probe ok")).AllowAnonymous();
+        context.Endpoints.MapProbeBearerEndpoints();
         return Task.CompletedTask;
     }
 }
