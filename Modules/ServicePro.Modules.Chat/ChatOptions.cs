@@ -18,12 +18,6 @@ public sealed class ChatOptions
     /// <summary>The most writes committed together in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 500;
 
-    /// <summary>
-    /// Test hook: when true, chat-ended events are stored in the outbox but not dispatched, so a test can stop the host
-    /// between the end of a session and the dispatch.
-    /// </summary>
-    public bool HoldOutboxDispatch { get; set; }
-
     /// <summary>The first wait before a failed dispatch is retried; it doubles up to a minute.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

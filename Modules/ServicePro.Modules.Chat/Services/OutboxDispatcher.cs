@@ -40,7 +40,6 @@ public sealed class OutboxDispatcher(
             {
                 await events.PublishAsync(ended, cancellationToken);
                 row.DispatchedAt = time.GetUtcNow();
-                logger.LogInformation("Chat-ended event of session {SessionId} dispatched", row.SessionId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -50,6 +49,11 @@ public sealed class OutboxDispatcher(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (row.DispatchedAt is not null)
+            {
+                // Only once the mark is stored: a stop before this line means the event is delivered again.
+                logger.LogInformation("Chat-ended event of session {SessionId} dispatched", row.SessionId);
+            }
         }
 
         return failed;
@@ -57,12 +61,6 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.HoldOutboxDispatch)
-        {
-            logger.LogWarning("Chat outbox dispatch is held (Modules:chat:HoldOutboxDispatch); events stay stored until a start without it");
-            return;
-        }
-
         var delay = options.Value.OutboxRetryDelay;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
@@ -7,7 +9,9 @@ namespace ServicePro.TestModules.ChatRecorder;
 
 /// <summary>
 /// Handles <see cref="ChatSessionEndedEvent"/> by appending one JSON line per handled call to the file named by
-/// <c>Modules:chatrecorder:File</c>. <c>Modules:chatrecorder:FailTimes</c> makes the first calls throw ("not handled").
+/// <c>Modules:chatrecorder:File</c>. <c>Modules:chatrecorder:FailTimes</c> makes the first calls throw ("not handled"),
+/// <c>Modules:chatrecorder:HoldAfterRecording</c> makes each call hang once recorded, and
+/// <c>Modules:chatrecorder:DropReplyOf</c> (a hub method name) loses the reply to that method's first call.
 /// </summary>
 public sealed class ChatRecorderModule : IServiceProModule
 {
@@ -24,9 +28,15 @@ public sealed class ChatRecorderModule : IServiceProModule
         ArgumentNullException.ThrowIfNull(context);
         var settings = new RecorderSettings(
             context.ModuleConfiguration["File"] ?? throw new InvalidOperationException("Modules:chatrecorder:File is required."),
-            int.TryParse(context.ModuleConfiguration["FailTimes"], out var failTimes) ? failTimes : 0);
+            int.TryParse(context.ModuleConfiguration["FailTimes"], out var failTimes) ? failTimes : 0,
+            bool.TryParse(context.ModuleConfiguration["HoldAfterRecording"], out var hold) && hold);
         context.Services.AddSingleton(settings);
         context.Services.AddEventHandler<ChatSessionEndedEvent, RecordingHandler>();
+        if (context.ModuleConfiguration["DropReplyOf"] is { Length: > 0 } method)
+        {
+            context.Services.AddSingleton(sp => new AckDroppingFilter(method, sp.GetRequiredService<ILogger<AckDroppingFilter>>()));
+            context.Services.Configure<HubOptions>(o => o.AddFilter<AckDroppingFilter>());
+        }
     }
 
     public Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken) => Task.CompletedTask;

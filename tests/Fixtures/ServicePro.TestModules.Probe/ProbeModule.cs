@@ -27,6 +27,7 @@ public sealed class ProbeModule : IServiceProModule
     {
         context.Endpoints.MapGet(EndpointPath, () => TypedResults.Text("probe ok")).AllowAnonymous();
         context.Endpoints.MapGet(ProbeFailure.EndpointPath, string () => throw ProbeFailure.Create());
+        context.Endpoints.MapProbeBearerEndpoints();
         return Task.CompletedTask;
     }
 }

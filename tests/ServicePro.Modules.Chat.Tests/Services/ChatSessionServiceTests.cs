@@ -10,7 +10,7 @@ using ServicePro.Modules.Chat.Tests.Support;
 namespace ServicePro.Modules.Chat.Tests.Services;
 
 [TestClass]
-public sealed class ChatSessionServiceTests
+public sealed partial class ChatSessionServiceTests
 {
     private ChatHarness _chat = null!;
 

@@ -46,6 +46,10 @@ public sealed class EventWaiter<T>
     /// <summary>The first value already raised, or still to come, that matches.</summary>
     public Task<T> AnyAsync(Func<T, bool> match, TimeSpan? timeout = null)
     {
+        var found = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Checking past values and registering the waiter under one lock: a value added in between would
+        // otherwise be neither seen nor awaited.
         lock (_gate)
         {
             foreach (var value in _values)
@@ -55,8 +59,10 @@ public sealed class EventWaiter<T>
                     return Task.FromResult(value);
                 }
             }
+
+            _waiters.Add((match, found));
         }
 
-        return NextAsync(match, timeout);
+        return found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
 }

@@ -9,30 +9,52 @@ namespace ServicePro.Modules.Chat.Tests.ViewModels;
 public sealed class ChatTileViewModelTests
 {
     [TestMethod]
-    public async Task SetStatus_Busy_SentAndShown()
+    public async Task SetStatus_BusyThenRefused_ShowsBusyUntilTheRefusalAndKeepsItWithTheReason()
     {
         var chat = new Mock<IChatService>();
+        chat.Setup(c => c.SetPresenceAsync(PresenceStatus.Away, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.PresenceInvalid, "That status cannot be chosen."));
         using var tile = new ChatTileViewModel(chat.Object);
 
         await tile.SetStatusCommand.ExecuteAsync(PresenceStatus.Busy);
-
-        chat.Verify(c => c.SetPresenceAsync(PresenceStatus.Busy, It.IsAny<CancellationToken>()));
         Assert.AreEqual(PresenceStatus.Busy, tile.Status);
+        await tile.SetStatusCommand.ExecuteAsync(PresenceStatus.Away);
+
+        Assert.AreEqual(PresenceStatus.Busy, tile.Status, "a refused status is not shown as the rep's");
+        Assert.AreEqual("That status cannot be chosen.", tile.Error);
+        await tile.SetStatusCommand.ExecuteAsync(PresenceStatus.Available);
+        Assert.IsNull(tile.Error, "the next accepted change clears the reason");
     }
 
     [TestMethod]
-    public async Task StartChat_FromWorkbench_StartsASessionWithoutARequest()
+    public async Task StartChat_Refused_ReasonShownAndNoWindowOpened()
     {
         var chat = new Mock<IChatService>();
-        var id = Guid.NewGuid();
-        var session = new ChatSessionDto(id, null, null, "alice", ["alice"], DateTimeOffset.UtcNow, null, new ChatTimeDto(id, TimeSpan.Zero, true, DateTimeOffset.UtcNow), 1);
-        chat.Setup(c => c.StartSessionAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync(session);
+        chat.Setup(c => c.StartSessionAsync(null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.ModuleDisabled, "Chat is disabled by the administrator."));
         using var tile = new ChatTileViewModel(chat.Object);
-        ChatSessionDto? started = null;
-        tile.SessionStarted += (_, s) => started = s;
+        var opened = 0;
+        tile.SessionStarted += (_, _) => opened++;
 
         await tile.StartChatCommand.ExecuteAsync(null);
 
-        Assert.AreEqual(session, started);
+        Assert.AreEqual(0, opened);
+        Assert.AreEqual("Chat is disabled by the administrator.", tile.Error);
+    }
+
+    [TestMethod]
+    public void ConnectionState_ClientDropsAndComesBack_TileFollowsUntilDisposed()
+    {
+        var chat = new Mock<IChatService>();
+        chat.SetupGet(c => c.State).Returns(ChatConnectionState.Connected);
+        var tile = new ChatTileViewModel(chat.Object);
+        Assert.AreEqual(ChatConnectionState.Connected, tile.ConnectionState);
+
+        chat.Raise(c => c.StateChanged += null, chat.Object, ChatConnectionState.Reconnecting);
+        Assert.AreEqual(ChatConnectionState.Reconnecting, tile.ConnectionState);
+        tile.Dispose();
+        chat.Raise(c => c.StateChanged += null, chat.Object, ChatConnectionState.Connected);
+
+        Assert.AreEqual(ChatConnectionState.Reconnecting, tile.ConnectionState, "a disposed tile no longer listens");
     }
 }

@@ -9,19 +9,46 @@ namespace ServicePro.Modules.Chat.Tests.ViewModels;
 [TestClass]
 public sealed class MessagesViewModelTests
 {
+    // The order is the server's (GetMySessions sorts by end time, guarded in ChatSessionServiceTests); what the view
+    // model owns is which session stays selected when the list is loaded again.
     [TestMethod]
-    public async Task Load_MySessions_NewestFirstWithTheNewestSelected()
+    public async Task Load_AgainWithANewerSessionOnTop_KeepsTheSessionTheRepSelected()
     {
         var chat = new Mock<IChatService>();
-        var newest = new ChatSessionSummaryDto(Guid.NewGuid(), null, "alice", ["alice", "bob"], DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2), [new TranscriptLine(DateTimeOffset.UtcNow, "alice", TranscriptLineKind.Message, "hi")]);
-        var older = newest with { SessionId = Guid.NewGuid() };
-        chat.Setup(c => c.GetMySessionsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([newest, older]);
+        var older = Summary("alice", "Принтер горит");
+        var newer = Summary("carol", "打印机着火了 🔥");
+        var newest = Summary("dave", "VPN is down");
+        chat.SetupSequence(c => c.GetMySessionsAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync([newer, older])
+            .ReturnsAsync([newest, newer, older with { Transcript = [.. older.Transcript] }]);
         var messages = new MessagesViewModel(chat.Object);
+        await messages.LoadCommand.ExecuteAsync(null);
+        Assert.AreEqual(newer, messages.Selected, "the first listed is selected at first");
+        messages.Selected = messages.Sessions[1];
 
         await messages.LoadCommand.ExecuteAsync(null);
 
-        Assert.HasCount(2, messages.Sessions);
-        Assert.AreEqual(newest, messages.Selected);
+        Assert.HasCount(3, messages.Sessions);
+        Assert.AreEqual(older.SessionId, messages.Selected?.SessionId, "the rep's choice survives the reload");
+        Assert.AreSame(messages.Sessions[2], messages.Selected, "and shows the reloaded copy");
+    }
+
+    [TestMethod]
+    public async Task Load_AgainWithoutTheSelectedSession_SelectsTheFirstListed()
+    {
+        var chat = new Mock<IChatService>();
+        var gone = Summary("alice", "soon gone");
+        var kept = Summary("carol", "kept");
+        chat.SetupSequence(c => c.GetMySessionsAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync([kept, gone])
+            .ReturnsAsync([kept]);
+        var messages = new MessagesViewModel(chat.Object);
+        await messages.LoadCommand.ExecuteAsync(null);
+        messages.Selected = gone;
+
+        await messages.LoadCommand.ExecuteAsync(null);
+
+        Assert.AreEqual(kept, messages.Selected);
     }
 
     [TestMethod]

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace ServicePro.TestModules.ChatRecorder;
+
+/// <summary>
+/// Loses the reply to the first call of one hub method: the call runs (its effect is stored), then the caller's
+/// connection is aborted before the result is written, as a network drop right after the server's commit would.
+/// </summary>
+public sealed class AckDroppingFilter(string method, ILogger<AckDroppingFilter> logger) : IHubFilter
+{
+    private int _dropped;
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var result = await next(invocationContext);
+        if (invocationContext.HubMethodName == method && Interlocked.Exchange(ref _dropped, 1) == 0)
+        {
+            // An aborted connection writes nothing more, so the completion of this call never reaches the client.
+            invocationContext.Context.Abort();
+            logger.LogInformation("Chat recorder dropped the reply to {Method}", method);
+        }
+
+        return result;
+    }
+}
