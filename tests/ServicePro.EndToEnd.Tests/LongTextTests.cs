@@ -82,12 +82,15 @@ public sealed partial class LongTextTests
         await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync($"The description is too long: {Limit + 1} characters, at most {Limit}.");
         await Expect(bob.GetByTestId("request-description")).ToHaveValueAsync(tooLong);
 
-        var number = await CreateRequestAsync(bob, "Заметка слишком длинная", "短い説明");
+        // Under a description as long as allowed, the note's message shows where the rep is: beside the note box.
+        var number = await CreateRequestAsync(bob, "Заметка слишком длинная", tooLong[..Limit]);
         await bob.GetByTestId("request-note").FillAsync(tooLong);
         await bob.GetByTestId("request-note-add").ClickAsync();
         await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync($"The note is too long: {Limit + 1} characters, at most {Limit}.");
+        await Expect(bob.GetByTestId("request-error")).ToBeInViewportAsync();
         await Expect(bob.GetByTestId("request-note")).ToHaveValueAsync(tooLong);
         await Expect(bob.GetByTestId("activity-note")).ToHaveCountAsync(0);
+        await bob.GetByTestId("request-note-add").ScrollIntoViewIfNeededAsync();
         await ScreenshotsAsync(bob, "request-note-over-limit");
 
         // Still working: the same box, shortened by one character, is saved.
@@ -168,13 +171,19 @@ public sealed partial class LongTextTests
         await Expect(page.GetByTestId("request-save")).ToBeVisibleAsync();
     }
 
-    /// <summary>The page at desktop width and at a 390 px phone width, where nothing may stick out sideways.</summary>
+    /// <summary>
+    /// The page at 1280 x 800 and 390 px wide (what the rep sees, and the whole page), where nothing may stick out
+    /// sideways.
+    /// </summary>
     private static async Task ScreenshotsAsync(IPage page, string name)
     {
+        Directory.CreateDirectory(Browser.ScreenshotDirectory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, name + "-1280x800.png") });
         await Browser.ScreenshotAsync(page, name);
         await page.SetViewportSizeAsync(390, 800);
         try
         {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, name + "-390x800.png") });
             await Browser.ScreenshotAsync(page, name + "-narrow");
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
             Assert.IsFalse(overflow, "nothing sticks out sideways at 390 px");
