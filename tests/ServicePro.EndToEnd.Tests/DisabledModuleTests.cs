@@ -45,19 +45,14 @@ public sealed class DisabledModuleTests
     public async Task EnableModulesAgain()
     {
         // A failed test may leave a module disabled: the next one starts with every module enabled.
-        var admin = await s_reps.OpenAsync("admin");
-        await admin.GetByTestId("nav-admin-modules").ClickAsync();
-        foreach (var id in s_modules)
+        try
         {
-            await Expect(admin.GetByTestId($"module-state-{id}")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Enabled|Disabled"));
-            if ((await admin.GetByTestId($"module-state-{id}").TextContentAsync())?.Trim() == "Disabled")
-            {
-                await admin.GetByTestId($"module-toggle-{id}").ClickAsync();
-                await Expect(admin.GetByTestId($"module-state-{id}")).ToHaveTextAsync("Enabled");
-            }
+            await ModulesPage.EnableAsync(await s_reps.OpenAsync("admin"), s_modules);
         }
-
-        await s_reps.CloseAllAsync();
+        finally
+        {
+            await s_reps.CloseAllAsync();
+        }
     }
 
     [TestMethod]

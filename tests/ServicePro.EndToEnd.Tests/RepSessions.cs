@@ -11,18 +11,21 @@ namespace ServicePro.EndToEnd.Tests;
 public sealed class RepSessions(Browser browser, HostProcess host)
 {
     private readonly Dictionary<string, string> _signedIn = new(StringComparer.Ordinal);
-    private readonly List<IBrowserContext> _open = [];
+    private readonly List<(string UserName, IPage Page)> _open = [];
 
     public Browser Browser { get; } = browser;
 
     public HostProcess Host { get; } = host;
+
+    /// <summary>The pages opened since the last <see cref="CloseAllAsync"/>, with whose they are.</summary>
+    public IReadOnlyList<(string UserName, IPage Page)> Open => _open;
 
     /// <summary>A new context for <paramref name="userName"/>, on the Workbench with its circuit up.</summary>
     public async Task<IPage> OpenAsync(string userName)
     {
         _signedIn.TryGetValue(userName, out var state);
         var page = await Browser.SignInAsync(Host, userName, state);
-        _open.Add(page.Context);
+        _open.Add((userName, page));
         if (state is null)
         {
             _signedIn[userName] = await page.Context.StorageStateAsync();
@@ -38,7 +41,7 @@ public sealed class RepSessions(Browser browser, HostProcess host)
     /// </summary>
     public async Task CloseAllAsync()
     {
-        var contexts = _open.ToList();
+        var contexts = _open.Select(o => o.Page.Context).ToList();
         _open.Clear();
         foreach (var context in contexts)
         {
