@@ -84,7 +84,8 @@ public static class Extensions
 
     public static void AddServiceProShell(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
         builder.Services.AddFluentUIComponents();
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IEventAggregator, EventAggregator>();

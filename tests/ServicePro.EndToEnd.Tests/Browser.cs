@@ -39,20 +39,29 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    /// <summary>A fresh browser context (its own cookies), signed in through the sign-in page, on the Workbench.</summary>
-    public async Task<IPage> SignInAsync(HostProcess host, string userName)
+    /// <summary>
+    /// A fresh browser context (its own cookies), signed in through the sign-in page, on the Workbench. With
+    /// <paramref name="storageState"/> (a signed-in context's <see cref="IBrowserContext.StorageStateAsync"/>) the
+    /// context starts with that sign-in cookie instead of filling the form again.
+    /// </summary>
+    public async Task<IPage> SignInAsync(HostProcess host, string userName, string? storageState = null)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            StorageState = storageState,
         });
         await CspViolations.WatchAsync(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("");
-        await page.GetByTestId("login-username").FillAsync(userName);
-        await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
+        if (storageState is null)
+        {
+            await page.GetByTestId("login-username").FillAsync(userName);
+            await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
+            await page.GetByTestId("login-submit").ClickAsync();
+        }
+
         await Assertions.Expect(page.GetByTestId("workbench")).ToBeVisibleAsync();
 
         // Interactive once the circuit is up: only then do clicks reach the server.

@@ -16,18 +16,14 @@ public sealed partial class ChatTests
 {
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
-    private static IPage s_alice = null!;
-    private static IPage s_bob = null!;
-    private static IPage s_carol = null!;
+    private static RepSessions s_reps = null!;
 
     [ClassInitialize]
     public static async Task Start(TestContext context)
     {
         s_host = await HostProcess.StartAsync(TestModulesConfig.WithChat(), cancellationToken: context.CancellationToken);
         s_browser = await Browser.LaunchAsync();
-        s_alice = await SignInAsync("alice");
-        s_bob = await SignInAsync("bob");
-        s_carol = await SignInAsync("carol");
+        s_reps = new RepSessions(s_browser, s_host);
     }
 
     [ClassCleanup]
@@ -40,10 +36,43 @@ public sealed partial class ChatTests
         await s_host.DisposeAsync();
     }
 
+    /// <summary>
+    /// Every test starts with fresh pages, and what a failed test left on the server is undone on its own pages: chat
+    /// windows still open are left (their sessions end) and every rep is Available again (a rep's choice outlives
+    /// her pages).
+    /// </summary>
+    [TestCleanup]
+    public async Task ResetReps()
+    {
+        try
+        {
+            var open = s_reps.Open;
+            foreach (var (_, page) in open)
+            {
+                await page.Keyboard.PressAsync("Escape");
+                await LeaveChatsAsync(page);
+                await page.GetByTestId("nav-workbench").ClickAsync();
+            }
+
+            foreach (var (userName, page) in open)
+            {
+                await page.GetByTestId("availability-select").SelectOptionAsync("Available");
+
+                // Seen by another rep: the server has it before these pages close.
+                var other = open.First(o => o.UserName != userName).Page;
+                await Expect(other.GetByTestId("chat-online-" + userName)).ToHaveAttributeAsync("data-status", "Available");
+            }
+        }
+        finally
+        {
+            await s_reps.CloseAllAsync();
+        }
+    }
+
     [TestMethod]
     public async Task RequestChat_InviteTalkOffTheRecordChatTimeLeaveEnd_ActivityStreamGetsTheEntry()
     {
-        var (alice, bob, carol) = (s_alice, s_bob, s_carol);
+        var (alice, bob, carol) = (await SignInAsync("alice"), await SignInAsync("bob"), await SignInAsync("carol"));
         var number = await CreateRequestAsync(alice, "Printer jams on every page");
 
         // Social → Chat on the request's ribbon starts a session about it and opens the invite window.
@@ -167,7 +196,7 @@ public sealed partial class ChatTests
     [TestMethod]
     public async Task RequestChatWithoutBob_BobSeesThatItTookPlaceButNotTheTranscript()
     {
-        var (alice, bob, carol) = (s_alice, s_bob, s_carol);
+        var (alice, bob, carol) = (await SignInAsync("alice"), await SignInAsync("bob"), await SignInAsync("carol"));
         var number = await CreateRequestAsync(alice, "VPN drops at noon");
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
@@ -195,7 +224,7 @@ public sealed partial class ChatTests
     [TestMethod]
     public async Task WorkbenchChat_FromTheTile_LandsInMessagesNotOnARequest()
     {
-        var (alice, bob) = (s_alice, s_bob);
+        var (alice, bob) = (await SignInAsync("alice"), await SignInAsync("bob"));
         await Expect(bob.GetByTestId("tile-chat")).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("chat-online-alice")).ToHaveAttributeAsync("data-status", "Available");
         await alice.GetByTestId("nav-workbench").ClickAsync();
@@ -296,9 +325,22 @@ public sealed partial class ChatTests
         return int.Parse(RequestUrl().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Closes every chat window on the page, leaving those whose session is live.</summary>
+    private static async Task LeaveChatsAsync(IPage page)
+    {
+        var windows = page.GetByTestId("chat-window");
+        for (var open = await windows.CountAsync(); open > 0; open--)
+        {
+            var window = windows.First;
+            var leave = window.GetByTestId("chat-leave");
+            await (await leave.CountAsync() > 0 ? leave : window.GetByTestId("chat-close")).ClickAsync();
+            await Expect(windows).ToHaveCountAsync(open - 1);
+        }
+    }
+
     private static async Task<IPage> SignInAsync(string userName)
     {
-        var page = await s_browser.SignInAsync(s_host, userName);
+        var page = await s_reps.OpenAsync(userName);
 
         // Chat is up once the tile can start a session.
         await Expect(page.GetByTestId("chat-start")).ToBeEnabledAsync();

@@ -13,12 +13,14 @@ public sealed class ModuleToggleTests
 {
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
+    private static RepSessions s_reps = null!;
 
     [ClassInitialize]
     public static async Task Start(TestContext context)
     {
         s_host = await HostProcess.StartAsync(cancellationToken: context.CancellationToken);
         s_browser = await Browser.LaunchAsync();
+        s_reps = new RepSessions(s_browser, s_host);
     }
 
     [ClassCleanup]
@@ -28,11 +30,25 @@ public sealed class ModuleToggleTests
         await s_host.DisposeAsync();
     }
 
+    /// <summary>Every test starts with both modules enabled and without the pages of the one before.</summary>
+    [TestCleanup]
+    public async Task EnableModulesAgain()
+    {
+        try
+        {
+            await ModulesPage.EnableAsync(await s_reps.OpenAsync("admin"), "share", "probe");
+        }
+        finally
+        {
+            await s_reps.CloseAllAsync();
+        }
+    }
+
     [TestMethod]
     public async Task DisableSampleModule_ItsSocialItemVanishesInAnotherShell_ThenComesBack()
     {
-        var admin = await s_browser.SignInAsync(s_host, "admin");
-        var alice = await s_browser.SignInAsync(s_host, "alice");
+        var admin = await s_reps.OpenAsync("admin");
+        var alice = await s_reps.OpenAsync("alice");
         await Browser.ScreenshotAsync(alice, "workbench");
 
         // Alice opens the Workbench ribbon's Social menu: the sample module's item is there.
@@ -60,8 +76,8 @@ public sealed class ModuleToggleTests
     [TestMethod]
     public async Task DisableModule_ItsTileNavigationPageAndEndpointGoAway_ThenComeBack()
     {
-        var admin = await s_browser.SignInAsync(s_host, "admin");
-        var bob = await s_browser.SignInAsync(s_host, "bob");
+        var admin = await s_reps.OpenAsync("admin");
+        var bob = await s_reps.OpenAsync("bob");
         await Expect(bob.GetByTestId("tile-probe")).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("nav-probe")).ToBeVisibleAsync();
 
@@ -89,7 +105,7 @@ public sealed class ModuleToggleTests
     [TestMethod]
     public async Task SignOut_ReturnsToSignIn()
     {
-        var carol = await s_browser.SignInAsync(s_host, "carol");
+        var carol = await s_reps.OpenAsync("carol");
         await Expect(carol.GetByTestId("current-user")).ToHaveTextAsync("carol");
 
         await carol.GetByTestId("logout").ClickAsync();

@@ -15,19 +15,14 @@ public sealed partial class RequestsTests
 {
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
-    private static IPage s_alice = null!;
-    private static IPage s_bob = null!;
-    private static IPage s_carol = null!;
+    private static RepSessions s_reps = null!;
 
     [ClassInitialize]
     public static async Task Start(TestContext context)
     {
         s_host = await HostProcess.StartAsync(TestModulesConfig.WithRequests(), cancellationToken: context.CancellationToken);
         s_browser = await Browser.LaunchAsync();
-        // One browser context per rep for the whole class: fewer sign-ins on a busy machine.
-        s_alice = await SignInAsync("alice");
-        s_bob = await SignInAsync("bob");
-        s_carol = await SignInAsync("carol");
+        s_reps = new RepSessions(s_browser, s_host);
     }
 
     [ClassCleanup]
@@ -37,12 +32,15 @@ public sealed partial class RequestsTests
         await s_host.DisposeAsync();
     }
 
+    /// <summary>Fresh pages for every test: nothing one test leaves open is seen by the next.</summary>
+    [TestCleanup]
+    public Task CloseReps() => s_reps.CloseAllAsync();
+
     [TestMethod]
     public async Task CreateOpenChangeStatus_ActivityStreamUpdatesInAnotherBrowserWithoutReload()
     {
-        var alice = s_alice;
-        var bob = s_bob;
-        await bob.GotoAsync("");
+        var alice = await s_reps.OpenAsync("alice");
+        var bob = await s_reps.OpenAsync("bob");
 
         await alice.GetByTestId("nav-requests").ClickAsync();
         await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
@@ -102,7 +100,7 @@ public sealed partial class RequestsTests
     [TestMethod]
     public async Task BadInput_ClearMessagesAndNothingLost()
     {
-        var carol = s_carol;
+        var carol = await s_reps.OpenAsync("carol");
         await OpenNewRequestFormAsync(carol);
 
         await carol.GetByTestId("request-description").FillAsync("kept while the title is missing");
@@ -122,7 +120,7 @@ public sealed partial class RequestsTests
     [TestMethod]
     public async Task RequestPage_NarrowWindow_Readable()
     {
-        var alice = s_alice;
+        var alice = await s_reps.OpenAsync("alice");
         await OpenNewRequestFormAsync(alice);
         await alice.GetByTestId("request-title").FillAsync("A long title that has to wrap on a narrow phone screen without overflowing");
         await alice.GetByTestId("request-save").ClickAsync();
@@ -150,7 +148,7 @@ public sealed partial class RequestsTests
     [TestMethod]
     public async Task ChatEntry_TranscriptForParticipantsAndPrivileged_OthersSeeThatItTookPlace()
     {
-        var alice = s_alice;
+        var alice = await s_reps.OpenAsync("alice");
         await OpenNewRequestFormAsync(alice);
         await alice.GetByTestId("request-title").FillAsync("Chat about the VPN");
         await alice.GetByTestId("request-save").ClickAsync();
@@ -159,7 +157,7 @@ public sealed partial class RequestsTests
         // What the Requests module stores for a chat session that ended (the Chat module publishes it in-process).
         await InsertChatEntryAsync(number, ["alice", "dave"], "Restart it and <script>alert('x')</script> tell me");
 
-        var bob = s_bob;
+        var bob = await s_reps.OpenAsync("bob");
         await bob.GotoAsync($"requests/{number}");
         var bobsChat = bob.Locator("[data-testid=activity-entry][data-kind=chat]");
         await Expect(bobsChat.GetByTestId("activity-duration")).ToHaveTextAsync("0:05:07");
@@ -172,7 +170,7 @@ public sealed partial class RequestsTests
         await Expect(alice.Locator("[data-testid=activity-entry][data-kind=chat]").GetByTestId("activity-transcript"))
             .ToContainTextAsync("Restart it and <script>alert('x')</script> tell me");
 
-        var carol = s_carol;
+        var carol = await s_reps.OpenAsync("carol");
         await carol.GotoAsync($"requests/{number}");
         await Expect(carol.Locator("[data-testid=activity-entry][data-kind=chat]").GetByTestId("activity-transcript")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(carol, "request-chat-transcript");
@@ -218,12 +216,6 @@ public sealed partial class RequestsTests
         await page.GetByTestId("request-new").ClickAsync();
         await Expect(page.GetByTestId("request-save")).ToBeVisibleAsync();
     }
-
-    /// <summary>
-    /// As <see cref="Browser.SignInAsync"/>, but clicks Sign in only once Fluent UI's button is a defined web component:
-    /// clicked before then it does not submit the form, which a busy machine showed.
-    /// </summary>
-    private static Task<IPage> SignInAsync(string userName) => s_browser.SignInAsync(s_host, userName);
 
     [GeneratedRegex(@"/requests/(\d+)$")]
     private static partial Regex RequestUrl();

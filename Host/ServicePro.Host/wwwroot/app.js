@@ -1,8 +1,10 @@
-// Mirrors Blazor's reconnection state onto the shell's connection indicator (data-testid="connection-status"),
+// Mirrors the state of the page's connection onto the shell's connection indicator (data-testid="connection-status"),
 // and reloads the page when the server came back without this page's session.
 (() => {
-  const labels = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline" };
+  const labels = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline", disconnected: "Disconnected" };
+  let ended = false;
   const show = (state) => {
+    if (ended) return;
     const indicator = document.querySelector('[data-testid="connection-status"]');
     if (!indicator) return;
     indicator.dataset.state = state;
@@ -23,6 +25,15 @@
       } else show("offline");
     });
   };
+  // A circuit that ends without a reconnect attempt (the server closed it after an unhandled error, or it never
+  // started) raises no reconnection event: Blazor only shows its error UI, #blazor-error-ui. From then on the page
+  // is dead until reloaded, whatever the indicator said.
+  new MutationObserver((changes) => {
+    if (changes.some((c) => c.target.id === "blazor-error-ui" && c.target.style.display === "block")) {
+      show("disconnected");
+      ended = true;
+    }
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["style"] });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
 })();

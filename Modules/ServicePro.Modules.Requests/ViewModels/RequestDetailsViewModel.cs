@@ -39,9 +39,16 @@ public sealed partial class RequestDetailsViewModel(IRequestService requests, IU
     [ObservableProperty]
     public partial string NoteText { get; set; } = string.Empty;
 
-    /// <summary>Why the last change was refused; <c>null</c> when it was made.</summary>
+    /// <summary>Why the last status or assignment change was refused; <c>null</c> when it was made.</summary>
     [ObservableProperty]
     public partial string? Error { get; private set; }
+
+    /// <summary>
+    /// Why the last note was refused; <c>null</c> when it was added. Shown beside the note box, which a long
+    /// description pushes far below the top of the page.
+    /// </summary>
+    [ObservableProperty]
+    public partial string? NoteError { get; private set; }
 
     /// <summary>Increments on every status or assignment attempt, so that pickers show the stored value again after a refusal.</summary>
     public int Version { get; private set; }
@@ -88,7 +95,9 @@ public sealed partial class RequestDetailsViewModel(IRequestService requests, IU
     [RelayCommand]
     private async Task AddNoteAsync(CancellationToken cancellationToken)
     {
-        if (await ApplyAsync(requests.AddNoteAsync(Number, NoteText, User, cancellationToken), cancellationToken))
+        var added = await ApplyAsync(requests.AddNoteAsync(Number, NoteText, User, cancellationToken), cancellationToken);
+        (NoteError, Error) = (Error, null);
+        if (added)
         {
             NoteText = string.Empty;
         }

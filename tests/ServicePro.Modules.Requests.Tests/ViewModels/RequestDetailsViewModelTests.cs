@@ -115,7 +115,8 @@ public sealed class RequestDetailsViewModelTests
 
         await viewModel.AddNoteCommand.ExecuteAsync(null);
 
-        Assert.AreEqual("The note is too long: 10001 characters, at most 10000.", viewModel.Error);
+        Assert.AreEqual("The note is too long: 10001 characters, at most 10000.", viewModel.NoteError);
+        Assert.IsNull(viewModel.Error, "the note's message is shown beside the note box, not at the top");
         Assert.AreEqual(tooLong, viewModel.NoteText, "nothing the rep wrote is lost");
     }
 

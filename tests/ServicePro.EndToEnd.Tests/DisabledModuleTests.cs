@@ -1,0 +1,118 @@
+using Microsoft.Playwright;
+using ServicePro.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServicePro.EndToEnd.Tests;
+
+/// <summary>
+/// What README promises of disabling a module live: its views leave every open shell (the shell's regions follow the
+/// module's state), an open page of it says "not available", and enabling brings both back without a reload.
+/// </summary>
+[TestClass]
+[TestCategory(TestCategories.Slow)]
+public sealed class DisabledModuleTests
+{
+    private static readonly string[] s_modules = ["chat", "probe"];
+
+    private static HostProcess s_host = null!;
+    private static Browser s_browser = null!;
+    private static RepSessions s_reps = null!;
+
+    [ClassInitialize]
+    public static async Task Start(TestContext context)
+    {
+        var modules = $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <modules>
+              <module id="requests" assembly="ServicePro.Modules.Requests" />
+              <module id="chat" assembly="ServicePro.Modules.Chat" dependsOn="requests" />
+              <module id="probe" assembly="{TestPaths.ProbeModuleAssembly}" />
+            </modules>
+            """;
+        s_host = await HostProcess.StartAsync(modules, cancellationToken: context.CancellationToken);
+        s_browser = await Browser.LaunchAsync();
+        s_reps = new RepSessions(s_browser, s_host);
+    }
+
+    [ClassCleanup]
+    public static async Task Stop()
+    {
+        await s_browser.DisposeAsync();
+        await s_host.DisposeAsync();
+    }
+
+    [TestCleanup]
+    public async Task EnableModulesAgain()
+    {
+        // A failed test may leave a module disabled: the next one starts with every module enabled.
+        try
+        {
+            await ModulesPage.EnableAsync(await s_reps.OpenAsync("admin"), s_modules);
+        }
+        finally
+        {
+            await s_reps.CloseAllAsync();
+        }
+    }
+
+    [TestMethod]
+    public async Task DisableChat_ChatWindowAndInvitationPopupLeaveOpenShells_ThenComeBack()
+    {
+        var alice = await s_reps.OpenAsync("alice");
+        var bob = await s_reps.OpenAsync("bob");
+        var admin = await OpenModulesAsync();
+        await Expect(alice.GetByTestId("chat-start")).ToBeEnabledAsync();
+        await Expect(bob.GetByTestId("chat-start")).ToBeEnabledAsync();
+        await alice.GetByTestId("chat-start").ClickAsync();
+        await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
+        await alice.GetByTestId("invite-send").ClickAsync();
+        await Expect(alice.GetByTestId("chat-window")).ToBeVisibleAsync();
+        await Expect(bob.GetByTestId("invitation-popup")).ToBeVisibleAsync();
+
+        await admin.GetByTestId("module-toggle-chat").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-chat")).ToHaveTextAsync("Disabled");
+
+        // No reload in either shell: the Popups region drops the module's views.
+        await Expect(alice.GetByTestId("chat-window")).ToHaveCountAsync(0);
+        await Expect(bob.GetByTestId("invitation-popup")).ToHaveCountAsync(0);
+        await Expect(alice.GetByTestId("tile-chat")).ToHaveCountAsync(0);
+
+        await admin.GetByTestId("module-toggle-chat").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-chat")).ToHaveTextAsync("Enabled");
+        await Expect(alice.GetByTestId("tile-chat")).ToBeVisibleAsync();
+        await Expect(alice.GetByTestId("chat-window")).ToBeVisibleAsync();
+        await alice.GetByTestId("chat-window").GetByTestId("chat-leave").ClickAsync();
+        await Expect(alice.GetByTestId("chat-window")).ToHaveCountAsync(0);
+    }
+
+    [TestMethod]
+    public async Task DisableProbe_ItsOpenPageSaysNotAvailable_ThenTheModuleComesBack()
+    {
+        var bob = await s_reps.OpenAsync("bob");
+        var admin = await OpenModulesAsync();
+        await bob.GetByTestId("nav-probe").ClickAsync();
+        await Expect(bob.GetByTestId("probe-page")).ToBeVisibleAsync();
+
+        await admin.GetByTestId("module-toggle-probe").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-probe")).ToHaveTextAsync("Disabled");
+
+        var notAvailable = bob.GetByRole(AriaRole.Heading, new() { Name = "This page is not available" });
+        await Expect(notAvailable).ToBeVisibleAsync();
+        await Expect(bob.GetByTestId("probe-page")).ToHaveCountAsync(0);
+        await Expect(bob.Locator("main")).ToContainTextAsync("The module that provides it is disabled.");
+        await Browser.ScreenshotAsync(bob, "module-page-not-available");
+
+        await admin.GetByTestId("module-toggle-probe").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-probe")).ToHaveTextAsync("Enabled");
+        await Expect(bob.GetByTestId("probe-page")).ToBeVisibleAsync();
+        await Expect(notAvailable).ToHaveCountAsync(0);
+    }
+
+    private static async Task<IPage> OpenModulesAsync()
+    {
+        var admin = await s_reps.OpenAsync("admin");
+        await admin.GetByTestId("nav-admin-modules").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-chat")).ToHaveTextAsync("Enabled");
+        return admin;
+    }
+}
