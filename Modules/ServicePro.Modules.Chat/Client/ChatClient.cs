@@ -253,9 +253,18 @@ public sealed class ChatClient : IChatService, IAsyncDisposable
     /// Starts the connection and makes one call: the server handles calls only after it has registered the connection
     /// (its rep's group, presence), so from here on no event addressed to this rep is missed.
     /// </summary>
+    /// <remarks>
+    /// A retry may find the connection already up (its start succeeded but the call failed, e.g. while a restarted host
+    /// was still initializing): then only the call is repeated, since starting a connection that is not Disconnected
+    /// throws every time and the retry loop would never recover.
+    /// </remarks>
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        await _connection.StartAsync(cancellationToken);
+        if (_connection.State == HubConnectionState.Disconnected)
+        {
+            await _connection.StartAsync(cancellationToken);
+        }
+
         await _connection.InvokeAsync<IReadOnlyList<PresenceDto>>(ChatConstants.Methods.GetPresence, cancellationToken);
     }
 

@@ -87,11 +87,59 @@ public sealed class ChatClientRecoveryTests
         }
     }
 
-    private Task<HostProcess> StartAsync(string dropReplyOf) =>
-        ChatHostFixture.StartAsync(
+    [TestMethod]
+    public async Task Reconnect_ConnectedButTheFirstCallRefused_RetriesTheCallAndIsConnectedAgain()
+    {
+        // The reconnect's start succeeds, but its first call (GetPresence, the second of the host's life) is refused
+        // while the connection stays up: the client must retry the call, not start a connection that is already up.
+        await using var host = await StartAsync(
+            ChatConstants.Methods.GetMySessions,
+            new Dictionary<string, string> { ["Modules:chatrecorder:RefuseSecondCallOf"] = ChatConstants.Methods.GetPresence });
+        try
+        {
+            await using var bob = CreateClient(host, "bob");
+            var afterTheDrop = new EventWaiter<ChatConnectionState>();
+            var dropped = 0;
+            bob.StateChanged += (_, s) =>
+            {
+                if (s == ChatConnectionState.Reconnecting)
+                {
+                    Volatile.Write(ref dropped, 1);
+                }
+
+                if (Volatile.Read(ref dropped) == 1)
+                {
+                    afterTheDrop.Add(s);
+                }
+            };
+            await bob.StartAsync(TestContext.CancellationToken);
+            await Assert.ThrowsAsync<Exception>(() => bob.GetMySessionsAsync(TestContext.CancellationToken), "the reply is lost with the connection");
+
+            await afterTheDrop.AnyAsync(s => s == ChatConnectionState.Connected, TimeSpan.FromSeconds(60));
+
+            StringAssert.Contains(host.Output, $"refused the second call of {ChatConstants.Methods.GetPresence}", "the reconnect's first call really was refused");
+            var sessions = await bob.GetMySessionsAsync(TestContext.CancellationToken);
+            Assert.IsEmpty(sessions, "the connection works again");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new AssertFailedException($"Timed out; host output:\n{host.Output}", ex);
+        }
+    }
+
+    private Task<HostProcess> StartAsync(string dropReplyOf, IDictionary<string, string>? more = null)
+    {
+        var settings = new Dictionary<string, string> { ["Modules:chatrecorder:DropReplyOf"] = dropReplyOf };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return ChatHostFixture.StartAsync(
             Path.Combine(Directory.CreateTempSubdirectory("servicepro-chat-record-").FullName, "ended.jsonl"),
-            new Dictionary<string, string> { ["Modules:chatrecorder:DropReplyOf"] = dropReplyOf },
+            settings,
             TestContext.CancellationToken);
+    }
 
     private static ChatClient CreateClient(HostProcess host, string userName, Func<Task>? beforeEachConnect = null) =>
         new(new ChatClientOptions
