@@ -67,7 +67,16 @@ public sealed class DisabledModuleTests
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
         await alice.GetByTestId("invite-send").ClickAsync();
         await Expect(alice.GetByTestId("chat-window")).ToBeVisibleAsync();
-        await Expect(bob.GetByTestId("invitation-popup")).ToBeVisibleAsync();
+        try
+        {
+            await Expect(bob.GetByTestId("invitation-popup")).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException ex)
+        {
+            // Seen once in twenty runs on a heavily loaded machine, cause not found: keep what would explain it.
+            var window = await alice.GetByTestId("chat-window").InnerTextAsync();
+            throw new AssertFailedException($"bob got no invitation pop-up.\nalice's chat window:\n{window}\nhost output:\n{s_host.Output}", ex);
+        }
 
         await admin.GetByTestId("module-toggle-chat").ClickAsync();
         await Expect(admin.GetByTestId("module-state-chat")).ToHaveTextAsync("Disabled");
