@@ -57,8 +57,7 @@ public static class AccountApi
             var ticket = options.RefreshTokenProtector.Unprotect(request.RefreshToken);
             var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
             if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires
-                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
-                || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+                || await signIn.UserWhoMaySignInAsync(ticket.Principal) is not { } user)
             {
                 return Results.Problem("The refresh token is not valid any more; sign in again.", statusCode: StatusCodes.Status401Unauthorized);
             }

@@ -27,8 +27,7 @@ public sealed class BearerRevalidatingAuthenticationService(
         }
 
         var signIn = context.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
-        var user = await signIn.ValidateSecurityStampAsync(result.Principal);
-        if (user is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        if (await signIn.UserWhoMaySignInAsync(result.Principal) is null)
         {
             return AuthenticateResult.Fail("The token's user is locked out, or the token was issued before the password changed.");
         }

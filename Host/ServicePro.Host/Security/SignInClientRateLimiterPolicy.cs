@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -32,11 +31,10 @@ public sealed class SignInClientRateLimiterPolicy(IOptions<SignInLimitsOptions> 
 
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var retryAfter = SignInGuard.RetryAfter(context.Lease, options.Value.ClientWindow);
-        var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
+        var seconds = SignInGuard.RetryAfterHeader(SignInGuard.RetryAfter(context.Lease, options.Value.ClientWindow));
         var http = context.HttpContext;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = seconds;
         var message = $"Too many sign-in attempts from this address. Try again in {seconds} seconds.";
         if (http.Request.HasFormContentType)
         {

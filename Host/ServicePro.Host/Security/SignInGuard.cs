@@ -48,6 +48,10 @@ public sealed class SignInGuard : IDisposable
     public async ValueTask<RateLimitLease> WaitForPasswordCheckAsync(CancellationToken cancellationToken) =>
         await _checks.AcquireAsync(1, cancellationToken);
 
+    /// <summary>A <c>Retry-After</c> header's value: whole seconds, rounded up, never less than one.</summary>
+    public static string RetryAfterHeader(TimeSpan retryAfter) =>
+        ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan fallback)
     {
         ArgumentNullException.ThrowIfNull(lease);

@@ -19,7 +19,7 @@ public sealed class SignInThrottledResult : SignInResult
 
     public int StatusCode => Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
 
-    public string RetryAfterSeconds => ((int)Math.Ceiling(Math.Max(1, RetryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string RetryAfterSeconds => SignInGuard.RetryAfterHeader(RetryAfter);
 
     public string Message => Busy
         ? "The server is busy signing other people in. Try again in a moment."
