@@ -97,6 +97,9 @@ public static class ChatConstants
         public const string ChatTimeInvalid = "CHAT_TIME_INVALID";
         public const string PresenceInvalid = "CHAT_PRESENCE_INVALID";
 
+        /// <summary>The caller is not signed in (an in-process caller without a sign-in; the hub refuses such callers earlier).</summary>
+        public const string NotSignedIn = "CHAT_NOT_SIGNED_IN";
+
         /// <summary>The call's arguments do not fit the method: wrong number, or a value of the wrong type or format.</summary>
         public const string ArgumentInvalid = "CHAT_ARGUMENT_INVALID";
 

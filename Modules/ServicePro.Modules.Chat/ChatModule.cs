@@ -9,11 +9,15 @@ using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Data;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
+using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Components;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Shell;
+using ServicePro.Modules.Chat.Writing;
 
 namespace ServicePro.Modules.Chat;
 
@@ -24,6 +28,10 @@ public sealed class ChatModule : IServiceProModule
 
     public string Title => ChatConstants.Title;
 
+    /// <summary>
+    /// None. Chat uses the Requests module when it is installed — a request chat then names an existing request, and the
+    /// Activity Stream receives its transcript — and works without it (Workbench chats). This is the one place that says so.
+    /// </summary>
     public IReadOnlyCollection<string> DependsOn => [];
 
     public void ConfigureServices(ModuleServicesContext context)
@@ -37,16 +45,29 @@ public sealed class ChatModule : IServiceProModule
         services.AddModuleDbContextFactory<ChatDbContext, SqliteChatDbContext, SqlServerChatDbContext>();
         services.AddSingleton<IChatDbFactory, ChatDbFactory<ChatDbContext>>();
 
-        services.AddSingleton<ChatClock>();
         services.AddSingleton<PresenceTracker>();
-        services.AddSingleton<IChatNotifier, HubChatNotifier>();
+        services.AddSingleton<ChatSubscribers>();
+        services.AddSingleton<IChatNotifier, ChatNotifier>();
         services.AddSingleton<ChatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<ChatHousekeeping>();
-        services.AddScoped<ChatSessionService>();
+
+        // The application: one handler per use case and the queries, called by both adapters below.
+        services.AddSingleton<StartSessionHandler>();
+        services.AddSingleton<InviteHandler>();
+        services.AddSingleton<InvitationAnswerHandler>();
+        services.AddSingleton<SendMessageHandler>();
+        services.AddSingleton<LeaveSessionHandler>();
+        services.AddSingleton<ChatTimeHandler>();
+        services.AddSingleton<PresenceHandler>();
+        services.AddSingleton<TypingHandler>();
+        services.AddSingleton<ChatQueries>();
+        services.AddSingleton<SessionCloser>();
+        services.AddSingleton<HousekeepingHandler>();
+        services.AddSingleton<ChatApplication>();
         services.AddSingleton<ChatModuleGateFilter>();
         services.AddSingleton<ChatHubErrorFilter>();
         services.AddSignalR().AddHubOptions<ChatHub>(o =>
@@ -63,14 +84,15 @@ public sealed class ChatModule : IServiceProModule
             ActivatorUtilities.CreateInstance<ChatHubProtocolResolver>(sp, sp.GetRequiredService<IHubProtocolResolver>()),
             new ChatHubLoggerFactory(sp.GetRequiredService<ILoggerFactory>())));
 
-        // The UI: one chat connection and coordinator per rep's shell (Blazor circuit).
-        services.AddSingleton<IChatConnectionFactory, CircuitChatConnectionFactory>();
+        // The shell's adapter: per rep's shell (Blazor circuit), in process; presence from the circuit's connection.
+        services.AddScoped<CircuitChat>();
+        services.AddScoped<IShellChat>(sp => sp.GetRequiredService<CircuitChat>());
         services.AddScoped<ChatShell>();
+        services.AddScoped<CircuitHandler, ChatCircuitHandler>();
         services.AddWorkbenchTile<ChatTile>(ChatConstants.TileId, ChatConstants.Title, 20);
         services.AddMenuContributor<ChatSocialMenuItems>();
         services.AddMenuContributor<ChatNavigation>();
         services.AddView<ChatPopups>(ShellRegions.Popups);
-        services.AddView<ChatConnectionBanner>(ShellRegions.TopBar);
     }
 
     public async Task InitializeAsync(ModuleInitializationContext context, CancellationToken cancellationToken)

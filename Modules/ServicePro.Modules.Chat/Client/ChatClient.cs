@@ -13,7 +13,7 @@ namespace ServicePro.Modules.Chat.Client;
 /// (exponential back-off with jitter, until disposed), then catches up on every followed session by sequence number
 /// and resends unacknowledged messages with their original ids, in order. <see cref="State"/> drives the UI's banner.
 /// </summary>
-public sealed class ChatClient : IChatService, IAsyncDisposable
+public sealed class ChatClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly ResiliencePipeline _reconnect;

@@ -2,13 +2,14 @@ using System.Data.Common;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ServicePro.Modules.Chat.Application;
 
 namespace ServicePro.Modules.Chat.Hubs;
 
 /// <summary>
 /// The hub's error contract: every failed call reaches the client as a plain <see cref="HubException"/> whose message is
 /// <c>CODE: explanation</c> (clients read <c>… HubException: CODE: explanation</c>). A refusal
-/// (<see cref="ChatHubException"/>) is the caller's mistake, not a fault: it is logged at Information without a stack.
+/// (<see cref="ChatException"/>) is the caller's mistake, not a fault: it is logged at Information without a stack.
 /// A storage failure (<see cref="ChatConstants.Errors.StorageFailed"/>, retry later) and any other fault
 /// (<see cref="ChatConstants.Errors.ServerError"/>) are logged at Error with the exception.
 /// </summary>
@@ -24,10 +25,10 @@ public sealed partial class ChatHubErrorFilter(ILogger<ChatHubErrorFilter> logge
         {
             return await next(invocationContext);
         }
-        catch (ChatHubException refusal)
+        catch (ChatException refusal)
         {
-            LogRefused(logger, method, caller, refusal.Message);
-            throw new HubException(refusal.Message);
+            LogRefused(logger, method, caller, $"{refusal.Code}: {refusal.Message}");
+            throw new HubException($"{refusal.Code}: {refusal.Message}");
         }
         catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
         {

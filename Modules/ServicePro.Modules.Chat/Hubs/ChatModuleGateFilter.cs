@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ServicePro.Contracts.Modules;
+using ServicePro.Modules.Chat.Application;
 
 namespace ServicePro.Modules.Chat.Hubs;
 
@@ -11,6 +12,6 @@ public sealed class ChatModuleGateFilter(IModuleStatus modules) : IHubFilter
         ArgumentNullException.ThrowIfNull(next);
         return modules.IsEnabled(ChatConstants.ModuleId)
             ? next(invocationContext)
-            : throw new ChatHubException(ChatConstants.Errors.ModuleDisabled, "Chat is disabled by the administrator.");
+            : throw new ChatException(ChatConstants.Errors.ModuleDisabled, "Chat is disabled by the administrator.");
     }
 }

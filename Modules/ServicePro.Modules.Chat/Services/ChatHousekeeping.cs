@@ -1,13 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Modules;
+using ServicePro.Modules.Chat.Application;
 
 namespace ServicePro.Modules.Chat.Services;
 
 /// <summary>Expires pending invitations and ends sessions whose originator stayed away past the grace period.</summary>
-public sealed class ChatHousekeeping(IServiceScopeFactory scopes, IModuleStatus modules, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatHousekeeping> logger) : BackgroundService
+public sealed class ChatHousekeeping(HousekeepingHandler housekeeping, IModuleStatus modules, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatHousekeeping> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,10 +24,8 @@ public sealed class ChatHousekeeping(IServiceScopeFactory scopes, IModuleStatus 
 
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var sessions = scope.ServiceProvider.GetRequiredService<ChatSessionService>();
-                    await sessions.ExpireInvitationsAsync(stoppingToken);
-                    await sessions.EndAbandonedSessionsAsync(stoppingToken);
+                    await housekeeping.ExpireInvitationsAsync(stoppingToken);
+                    await housekeeping.EndAbandonedSessionsAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

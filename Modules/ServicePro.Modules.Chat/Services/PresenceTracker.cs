@@ -1,3 +1,4 @@
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Services;
@@ -47,7 +48,7 @@ public sealed class PresenceTracker(TimeProvider time)
     {
         if (status is not (PresenceStatus.Available or PresenceStatus.Busy or PresenceStatus.Away))
         {
-            throw new ChatHubException(ChatConstants.Errors.PresenceInvalid, "Choose Available, Busy or Away; Offline means no open shell.");
+            throw new ChatException(ChatConstants.Errors.PresenceInvalid, "Choose Available, Busy or Away; Offline means no open shell.");
         }
 
         lock (_gate)

@@ -1,21 +1,20 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Users;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
 namespace ServicePro.Modules.Chat.Shell;
 
 /// <summary>
-/// Chat in one rep's shell (one per Blazor circuit): the connection as the signed-in rep, the tile, pending invitations,
-/// the invite window and the open chat windows, shared by the tile, the Social item, the pop-ups and the Messages view.
+/// Chat in one rep's shell (one per Blazor circuit): the tile, pending invitations, the invite window and the open chat
+/// windows, shared by the tile, the Social item, the pop-ups and the Messages view. It talks to the chat application in
+/// process through the circuit's <see cref="CircuitChat"/>, as the circuit's signed-in rep.
 /// </summary>
 public sealed partial class ChatShell(
-    IChatConnectionFactory connections,
+    IShellChat chat,
     AuthenticationStateProvider authentication,
-    NavigationManager navigation,
     IUserDirectory users,
     TimeProvider time,
     ILogger<ChatShell> logger) : IAsyncDisposable
@@ -24,17 +23,16 @@ public sealed partial class ChatShell(
     private readonly List<ChatWindowState> _windows = [];
     private readonly Dictionary<string, PresenceStatus> _presence = new(StringComparer.OrdinalIgnoreCase);
     private Task? _started;
-    private IChatService? _client;
-    private DispatchingChatService? _chat;
+    private bool _attached;
 
     /// <summary>Raised whenever something the chat views show changed (on the circuit's dispatcher).</summary>
     public event Action? Changed;
 
     public string CurrentUser { get; private set; } = string.Empty;
 
-    public bool IsStarted => _chat is not null;
+    public bool IsStarted => _attached;
 
-    public IChatService Chat => _chat ?? throw new InvalidOperationException("Chat has not started in this shell yet.");
+    public IChatApi Chat => _attached ? chat : throw new InvalidOperationException("Chat has not started in this shell yet.");
 
     public ChatTileViewModel? Tile { get; private set; }
 
@@ -114,7 +112,7 @@ public sealed partial class ChatShell(
     /// <summary>Tells the views to render again (after a view-model command ran).</summary>
     public void Notify() => Changed?.Invoke();
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         foreach (var window in _windows)
         {
@@ -122,37 +120,31 @@ public sealed partial class ChatShell(
         }
 
         _windows.Clear();
-        Tile?.Dispose();
         Invitations?.Dispose();
-        if (_client is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
+        return ValueTask.CompletedTask;
     }
 
     private async Task StartAsync(Func<Action, Task> dispatch)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         CurrentUser = user.Identity?.Name ?? throw new InvalidOperationException("Chat needs a signed-in rep.");
-        _client = connections.Create(user, new Uri(new Uri(navigation.BaseUri), ChatConstants.HubRoute.TrimStart('/')));
-        _chat = new DispatchingChatService(_client, dispatch);
-        _chat.StateChanged += (_, _) => Notify();
-        _chat.PresenceChanged += (_, p) =>
+        chat.Attach(user, dispatch);
+        _attached = true;
+        chat.PresenceChanged += (_, p) =>
         {
             _presence[p.UserName] = p.Status;
             Notify();
         };
-        _chat.SessionEnded += (_, _) => Notify();
+        chat.SessionEnded += (_, _) => Notify();
 
-        Tile = new ChatTileViewModel(_chat);
+        Tile = new ChatTileViewModel(chat);
         Tile.SessionStarted += (_, session) => _ = dispatch(() => _ = OpenSessionSafelyAsync(session));
-        Invitations = new InvitationPopupViewModel(_chat);
+        Invitations = new InvitationPopupViewModel(chat);
         Invitations.Joined += (_, session) => _ = dispatch(() => _ = OpenSessionSafelyAsync(session, invite: false));
         Invitations.PropertyChanged += (_, _) => Notify();
         try
         {
-            await _chat.StartAsync();
-            foreach (var presence in await _chat.GetPresenceAsync())
+            foreach (var presence in await chat.GetPresenceAsync())
             {
                 _presence[presence.UserName] = presence.Status;
             }
@@ -160,16 +152,15 @@ public sealed partial class ChatShell(
             await Invitations.LoadAsync();
 
             // A reload or a new tab: the sessions the rep is still in come back, each with its whole dialog.
-            foreach (var session in await _chat.GetMyLiveSessionsAsync())
+            foreach (var session in await chat.GetMyLiveSessionsAsync())
             {
                 await OpenSessionAsync(session, invite: false, CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The client keeps reconnecting by itself; the banner shows the state meanwhile.
             LogStartFailed(logger, ex, CurrentUser);
-            Error = $"Chat could not connect yet: {ex.Message}";
+            Error = ex is ChatException refused ? refused.Message : "Chat could not load your invitations and chats; reload the page to try again.";
         }
 
         Notify();
@@ -181,7 +172,7 @@ public sealed partial class ChatShell(
         {
             await OpenSessionAsync(session, invite, CancellationToken.None);
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
             Notify();
@@ -222,7 +213,7 @@ public sealed partial class ChatShell(
         {
             await OpenInviteAsync(sessionId);
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
             Notify();

@@ -1,20 +1,18 @@
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
 
 /// <summary>The Chat tile on the Workbench: the rep's availability (bottom-right) and the Chat icon that starts a session.</summary>
-public sealed partial class ChatTileViewModel : ObservableObject, IDisposable
+public sealed partial class ChatTileViewModel : ObservableObject
 {
-    private readonly IChatService _chat;
+    private readonly IChatApi _chat;
 
-    public ChatTileViewModel(IChatService chat)
+    public ChatTileViewModel(IChatApi chat)
     {
         _chat = chat;
-        ConnectionState = chat.State;
-        chat.StateChanged += OnState;
     }
 
     /// <summary>Raised with the new session: the shell opens its chat window and the invite window.</summary>
@@ -26,12 +24,7 @@ public sealed partial class ChatTileViewModel : ObservableObject, IDisposable
     public partial PresenceStatus Status { get; private set; } = PresenceStatus.Available;
 
     [ObservableProperty]
-    public partial ChatConnectionState ConnectionState { get; private set; }
-
-    [ObservableProperty]
     public partial string? Error { get; private set; }
-
-    public void Dispose() => _chat.StateChanged -= OnState;
 
     [RelayCommand]
     private async Task SetStatusAsync(PresenceStatus status, CancellationToken cancellationToken)
@@ -42,7 +35,7 @@ public sealed partial class ChatTileViewModel : ObservableObject, IDisposable
             await _chat.SetPresenceAsync(status, cancellationToken);
             Status = status;
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
         }
@@ -57,11 +50,9 @@ public sealed partial class ChatTileViewModel : ObservableObject, IDisposable
         {
             SessionStarted?.Invoke(this, await _chat.StartSessionAsync(requestNumber, cancellationToken));
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
         }
     }
-
-    private void OnState(object? sender, ChatConnectionState state) => ConnectionState = state;
 }

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
@@ -13,7 +13,7 @@ namespace ServicePro.Modules.Chat.ViewModels;
 /// </summary>
 public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
 {
-    private readonly IChatService _chat;
+    private readonly IChatApi _chat;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, DateTimeOffset> _typing = new(StringComparer.OrdinalIgnoreCase);
     private ChatTimeDto? _chatTime;
@@ -25,17 +25,15 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     /// <summary>How often this rep's typing is announced while they type.</summary>
     public static readonly TimeSpan TypingSentEvery = TimeSpan.FromSeconds(2);
 
-    public ChatWindowViewModel(IChatService chat, TimeProvider time)
+    public ChatWindowViewModel(IChatApi chat, TimeProvider time)
     {
         _chat = chat;
         _time = time;
-        ConnectionState = chat.State;
         chat.EntryReceived += OnEntry;
         chat.ChatTimeChanged += OnChatTime;
         chat.SessionEnded += OnEnded;
         chat.PresenceChanged += OnPresence;
         chat.OffTheRecordSelected += OnOffTheRecord;
-        chat.StateChanged += OnState;
         chat.UserTyping += OnTyping;
     }
 
@@ -102,9 +100,6 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     [ObservableProperty]
     public partial string? OffTheRecordNotice { get; private set; }
 
-    [ObservableProperty]
-    public partial ChatConnectionState ConnectionState { get; private set; }
-
     /// <summary>"bob is typing…", "bob and carol are typing…", or <c>null</c>.</summary>
     [ObservableProperty]
     public partial string? TypingText { get; private set; }
@@ -152,7 +147,6 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         _chat.SessionEnded -= OnEnded;
         _chat.PresenceChanged -= OnPresence;
         _chat.OffTheRecordSelected -= OnOffTheRecord;
-        _chat.StateChanged -= OnState;
         _chat.UserTyping -= OnTyping;
     }
 
@@ -174,7 +168,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         {
             await _chat.TypingAsync(SessionId);
         }
-        catch (ChatClientException)
+        catch (ChatException)
         {
             // Best effort: a lost typing note is not worth an error.
         }
@@ -233,7 +227,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
             Insert(entry);
             Draft = string.Empty;
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             // The draft stays, so nothing typed is lost.
             Error = ex.Message;
@@ -254,7 +248,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
             {
                 await _chat.LeaveSessionAsync(SessionId, cancellationToken);
             }
-            catch (ChatClientException ex) when (ex.Code is ChatConstants.Errors.SessionEnded or ChatConstants.Errors.NotAttendee)
+            catch (ChatException ex) when (ex.Code is ChatConstants.Errors.SessionEnded or ChatConstants.Errors.NotAttendee)
             {
                 // Already over for this rep: close anyway.
             }
@@ -294,7 +288,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         {
             ApplyChatTime(await change());
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
         }
@@ -379,6 +373,4 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
             OffTheRecordNotice = $"{notice.From} selected Off the Record with you.";
         }
     }
-
-    private void OnState(object? sender, ChatConnectionState state) => ConnectionState = state;
 }

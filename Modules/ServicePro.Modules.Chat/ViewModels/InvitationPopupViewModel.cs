@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
@@ -9,9 +9,9 @@ namespace ServicePro.Modules.Chat.ViewModels;
 /// <summary>The invitation pop-up: who invites, for what request, with Accept and Decline. Expired ones disappear.</summary>
 public sealed partial class InvitationPopupViewModel : ObservableObject, IDisposable
 {
-    private readonly IChatService _chat;
+    private readonly IChatApi _chat;
 
-    public InvitationPopupViewModel(IChatService chat)
+    public InvitationPopupViewModel(IChatApi chat)
     {
         _chat = chat;
         chat.InvitationReceived += OnReceived;
@@ -68,7 +68,7 @@ public sealed partial class InvitationPopupViewModel : ObservableObject, IDispos
             Remove(invitation.InvitationId);
             Joined?.Invoke(this, session);
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
             Remove(invitation.InvitationId);
@@ -88,7 +88,7 @@ public sealed partial class InvitationPopupViewModel : ObservableObject, IDispos
         {
             await _chat.DeclineInvitationAsync(invitation.InvitationId, cancellationToken);
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
         }

@@ -2,13 +2,13 @@ using System.Collections.ObjectModel;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using ServicePro.Contracts.Users;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
 
 /// <summary>The invite window: the other reps with their availability; the originator picks one or more.</summary>
-public sealed partial class InviteWindowViewModel(IChatService chat, IUserDirectory users) : ObservableObject
+public sealed partial class InviteWindowViewModel(IChatApi chat, IUserDirectory users) : ObservableObject
 {
     /// <summary>Raised after the invitations went out: the shell closes the window.</summary>
     public event EventHandler<IReadOnlyList<ChatInvitationDto>>? Invited;
@@ -52,7 +52,7 @@ public sealed partial class InviteWindowViewModel(IChatService chat, IUserDirect
             var invitations = await chat.InviteAsync(SessionId, picked, cancellationToken);
             Invited?.Invoke(this, invitations);
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
         }

@@ -3,13 +3,13 @@ using System.Text;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
 
 /// <summary>The Messages view: the Workbench sessions the rep took part in, newest first, each with its transcript.</summary>
-public sealed partial class MessagesViewModel(IChatService chat) : ObservableObject
+public sealed partial class MessagesViewModel(IChatApi chat) : ObservableObject
 {
     [ObservableProperty]
     [NotifyPropertyChangedFor(nameof(Visible))]
@@ -88,7 +88,7 @@ public sealed partial class MessagesViewModel(IChatService chat) : ObservableObj
             Sessions = await chat.GetMySessionsAsync(cancellationToken);
             Selected = Sessions.FirstOrDefault(s => s.SessionId == Selected?.SessionId) ?? Sessions.FirstOrDefault();
         }
-        catch (ChatClientException ex)
+        catch (ChatException ex)
         {
             Error = ex.Message;
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,6 @@ using Moq;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Security;
 using ServicePro.Contracts.Users;
-using ServicePro.Modules.Chat.Client;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Shell;
 
@@ -32,14 +30,10 @@ public sealed class ChatComponentContext : IAsyncDisposable
         Context.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Context.Services.AddSingleton<IUserDirectory>(new DemoUsers());
-        var factory = new Mock<IChatConnectionFactory>();
-        factory.Setup(f => f.Create(It.IsAny<ClaimsPrincipal>(), It.IsAny<Uri>())).Returns(Chat.Object);
-        Context.Services.AddSingleton(factory.Object);
+        Context.Services.AddSingleton(Chat.Object);
         Context.Services.AddScoped<ChatShell>();
         Context.AddAuthorization().SetAuthorized(user);
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-
-        Chat.SetupGet(c => c.State).Returns(ChatConnectionState.Connected);
         Chat.Setup(c => c.GetPresenceAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             new PresenceDto("alice", PresenceStatus.Available),
@@ -54,7 +48,7 @@ public sealed class ChatComponentContext : IAsyncDisposable
 
     public BunitContext Context { get; } = new();
 
-    public Mock<IChatService> Chat { get; } = new();
+    public Mock<IShellChat> Chat { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(Now);
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Moq;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Components;
 using ServicePro.Modules.Chat.Hubs;
 using static ServicePro.Modules.Chat.Tests.Components.ChatComponentContext;
@@ -64,7 +64,7 @@ public sealed class ChatWindowTests
     public async Task Send_Refused_ErrorShownAndDraftKept()
     {
         _chat.Chat.Setup(c => c.SendMessageAsync(Session, "too much", null, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.MessageTooLong, "The message is too long."));
+            .ThrowsAsync(new ChatException(ChatConstants.Errors.MessageTooLong, "The message is too long."));
         var window = await OpenAsync();
 
         window.Find("[data-testid=chat-input]").Input("too much");

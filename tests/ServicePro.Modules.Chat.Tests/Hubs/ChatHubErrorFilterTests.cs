@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Moq;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class ChatHubErrorFilterTests
         var filter = new ChatHubErrorFilter(_log);
 
         var error = await Assert.ThrowsExactlyAsync<HubException>(async () => await filter.InvokeMethodAsync(Context(), _ =>
-            throw new ChatHubException(ChatConstants.Errors.MessageEmpty, "A message cannot be empty.")));
+            throw new ChatException(ChatConstants.Errors.MessageEmpty, "A message cannot be empty.")));
 
         Assert.AreEqual("CHAT_MESSAGE_EMPTY: A message cannot be empty.", error.Message);
         var logged = _log.Entries.Single();

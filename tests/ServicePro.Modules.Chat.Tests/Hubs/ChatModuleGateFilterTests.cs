@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Moq;
 using ServicePro.Contracts.Modules;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Tests.Hubs;
@@ -14,7 +15,7 @@ public sealed class ChatModuleGateFilterTests
         var ran = false;
         var filter = new ChatModuleGateFilter(Status(enabled: false));
 
-        var error = await Assert.ThrowsExactlyAsync<ChatHubException>(async () => await filter.InvokeMethodAsync(Context(), _ =>
+        var error = await Assert.ThrowsExactlyAsync<ChatException>(async () => await filter.InvokeMethodAsync(Context(), _ =>
         {
             ran = true;
             return ValueTask.FromResult<object?>(null);

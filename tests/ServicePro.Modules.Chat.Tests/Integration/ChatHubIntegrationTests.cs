@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Hubs;
-using ServicePro.Modules.Chat.Services;
+using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;
 
@@ -88,7 +88,7 @@ public sealed class ChatHubIntegrationTests
 
         var ended = await alice.WaitForAsync<SessionEndedDto>(e => e.SessionId == session.SessionId);
         Assert.AreEqual("alice", received.Author);
-        Assert.AreEqual(ChatSessionService.ReasonOriginatorLeft, ended.Reason);
+        Assert.AreEqual(ChatSession.ReasonOriginatorLeft, ended.Reason);
         await s_host.WaitForOutputAsync($"session {session.SessionId} dispatched", TimeSpan.FromSeconds(15));
         var recorded = (await File.ReadAllLinesAsync(s_recordFile)).Select(l => JsonSerializer.Deserialize<ChatSessionEndedEvent>(l)!).Where(e => e.SessionId == session.SessionId).ToList();
         Assert.HasCount(1, recorded);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
-using ServicePro.Modules.Chat.Services;
+using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;
 
@@ -64,6 +64,6 @@ public sealed class ChatTimeoutsIntegrationTests
         await alice.DisposeAsync();
 
         var ended = await bob.WaitForAsync<SessionEndedDto>(e => e.SessionId == session.SessionId);
-        Assert.AreEqual(ChatSessionService.ReasonOriginatorDisconnected, ended.Reason);
+        Assert.AreEqual(ChatSession.ReasonOriginatorDisconnected, ended.Reason);
     }
 }

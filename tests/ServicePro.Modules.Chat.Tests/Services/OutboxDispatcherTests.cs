@@ -12,8 +12,8 @@ public sealed class OutboxDispatcherTests
     public async Task DispatchPending_HandlerFailsOnce_StaysPendingThenIsPublishedAndMarked()
     {
         await using var chat = await ChatHarness.StartAsync();
-        var session = await chat.Sessions.StartSessionAsync("alice", null);
-        await chat.Sessions.LeaveSessionAsync("alice", session.SessionId);
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
+        await chat.App.Leave.HandleAsync(new("alice"), session.SessionId);
         chat.Events.SetupSequence(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new AggregateException(new InvalidOperationException("Requests is down")))
             .Returns(Task.CompletedTask);
@@ -41,9 +41,9 @@ public sealed class OutboxDispatcherTests
             .Callback((ChatSessionEndedEvent e, CancellationToken _) => published.TrySetResult(e))
             .Returns(Task.CompletedTask);
         await chat.Outbox.StartAsync(CancellationToken.None);
-        var session = await chat.Sessions.StartSessionAsync("alice", null);
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
 
-        await chat.Sessions.LeaveSessionAsync("alice", session.SessionId);
+        await chat.App.Leave.HandleAsync(new("alice"), session.SessionId);
 
         var ended = await published.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await chat.Outbox.StopAsync(CancellationToken.None);

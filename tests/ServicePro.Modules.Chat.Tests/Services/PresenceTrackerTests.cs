@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Services;
 
@@ -43,7 +44,7 @@ public sealed class PresenceTrackerTests
     [TestMethod]
     public void Set_Offline_RefusedWithPresenceInvalid()
     {
-        var error = Assert.ThrowsExactly<ChatHubException>(() => _presence.Set("alice", PresenceStatus.Offline));
+        var error = Assert.ThrowsExactly<ChatException>(() => _presence.Set("alice", PresenceStatus.Offline));
 
         Assert.AreEqual(ChatConstants.Errors.PresenceInvalid, error.Code);
     }

@@ -6,14 +6,17 @@ using Moq;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Requests;
 using ServicePro.Contracts.Users;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Services;
+using ServicePro.Modules.Chat.Writing;
 
 namespace ServicePro.Modules.Chat.Tests.Support;
 
 /// <summary>
-/// The chat services on a real SQLite file, with a fake clock, recorded notifications and demo reps
-/// (alice, bob, carol, dave connected; erin known but Offline).
+/// The chat application (its handlers and queries) on a real SQLite file, with a fake clock, recorded notifications
+/// and demo reps (alice, bob, carol, dave connected; erin known but Offline), with or without the Requests module's
+/// directory.
 /// </summary>
 public sealed class ChatHarness : IAsyncDisposable
 {
@@ -26,11 +29,7 @@ public sealed class ChatHarness : IAsyncDisposable
         var connection = $"Data Source={Path.Combine(_folder, "chat.db")};Pooling=False";
         var collection = new ServiceCollection();
         collection.AddDbContextFactory<SqliteChatDbContext>(o => o.UseSqlite(connection));
-        if (requests is not null)
-        {
-            collection.AddSingleton(requests);
-        }
-
+        collection.AddScoped(_ => Users.Object);
         _services = collection.BuildServiceProvider();
         Databases = new ChatDbFactory<SqliteChatDbContext>(_services.GetRequiredService<IDbContextFactory<SqliteChatDbContext>>());
         Presence = new PresenceTracker(Time);
@@ -44,6 +43,19 @@ public sealed class ChatHarness : IAsyncDisposable
                 new[] { "alice", "bob", "carol", "dave", "erin" }.Contains(name.ToLowerInvariant()) ? new UserSummary(name.ToLowerInvariant(), ["Rep"]) : null);
         Writer = new ChatWriter(Databases, Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ChatWriter>.Instance);
         Outbox = new OutboxDispatcher(Databases, Events.Object, Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+        var settings = Microsoft.Extensions.Options.Options.Create(options);
+        var closer = new SessionCloser(Notifier, Outbox, settings);
+        App = new ChatApplication(
+            new StartSessionHandler(Writer, Notifier, requests),
+            new InviteHandler(Writer, Databases, _services.GetRequiredService<IServiceScopeFactory>(), Presence, Notifier, settings),
+            new InvitationAnswerHandler(Writer, Notifier),
+            new SendMessageHandler(Writer, Notifier),
+            new LeaveSessionHandler(Writer, closer, Notifier),
+            new ChatTimeHandler(Writer, Notifier),
+            new PresenceHandler(Presence, Notifier),
+            new TypingHandler(Databases, Notifier),
+            new ChatQueries(Databases, Time));
+        Housekeeping = new HousekeepingHandler(Writer, Databases, Presence, closer, Notifier, Time, settings);
     }
 
     public ChatOptions Options { get; }
@@ -64,8 +76,10 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public OutboxDispatcher Outbox { get; }
 
-    public ChatSessionService Sessions => new(
-        Writer, Databases, new ChatClock(Time), Presence, Notifier, Users.Object, Outbox, Microsoft.Extensions.Options.Options.Create(Options), _services);
+    /// <summary>The application's handlers and queries, as both adapters call them.</summary>
+    public ChatApplication App { get; }
+
+    public HousekeepingHandler Housekeeping { get; }
 
     public static async Task<ChatHarness> StartAsync(ChatOptions? options = null, IRequestDirectory? requests = null)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ServicePro.Modules.Chat.Hubs;
-using ServicePro.Modules.Chat.Services;
+using ServicePro.Modules.Chat.Notifications;
 
 namespace ServicePro.Modules.Chat.Tests.Support;
 
@@ -29,10 +29,10 @@ public sealed class RecordingNotifier : IChatNotifier
         return found.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    public Task ToUsersAsync(IReadOnlyCollection<string> userNames, Func<IChatClient, Task> send) =>
-        send(new Recorder(this, [.. userNames]));
+    public Task ToUsersAsync(IReadOnlyCollection<string> userNames, ChatEvent chatEvent) =>
+        chatEvent.DeliverAsync(new Recorder(this, [.. userNames]));
 
-    public Task ToEveryoneAsync(Func<IChatClient, Task> send) => send(new Recorder(this, ["*"]));
+    public Task ToEveryoneAsync(ChatEvent chatEvent) => chatEvent.DeliverAsync(new Recorder(this, ["*"]));
 
     public IReadOnlyList<SentEvent> To(string userName) => Sent.Where(e => e.Recipients.Contains(userName)).ToList();
 

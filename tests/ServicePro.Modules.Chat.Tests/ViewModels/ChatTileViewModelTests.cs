@@ -1,5 +1,5 @@
 using Moq;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
@@ -11,10 +11,10 @@ public sealed class ChatTileViewModelTests
     [TestMethod]
     public async Task SetStatus_BusyThenRefused_ShowsBusyUntilTheRefusalAndKeepsItWithTheReason()
     {
-        var chat = new Mock<IChatService>();
+        var chat = new Mock<IChatApi>();
         chat.Setup(c => c.SetPresenceAsync(PresenceStatus.Away, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.PresenceInvalid, "That status cannot be chosen."));
-        using var tile = new ChatTileViewModel(chat.Object);
+            .ThrowsAsync(new ChatException(ChatConstants.Errors.PresenceInvalid, "That status cannot be chosen."));
+        var tile = new ChatTileViewModel(chat.Object);
 
         await tile.SetStatusCommand.ExecuteAsync(PresenceStatus.Busy);
         Assert.AreEqual(PresenceStatus.Busy, tile.Status);
@@ -29,10 +29,10 @@ public sealed class ChatTileViewModelTests
     [TestMethod]
     public async Task StartChat_Refused_ReasonShownAndNoWindowOpened()
     {
-        var chat = new Mock<IChatService>();
+        var chat = new Mock<IChatApi>();
         chat.Setup(c => c.StartSessionAsync(null, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.ModuleDisabled, "Chat is disabled by the administrator."));
-        using var tile = new ChatTileViewModel(chat.Object);
+            .ThrowsAsync(new ChatException(ChatConstants.Errors.ModuleDisabled, "Chat is disabled by the administrator."));
+        var tile = new ChatTileViewModel(chat.Object);
         var opened = 0;
         tile.SessionStarted += (_, _) => opened++;
 
@@ -40,21 +40,5 @@ public sealed class ChatTileViewModelTests
 
         Assert.AreEqual(0, opened);
         Assert.AreEqual("Chat is disabled by the administrator.", tile.Error);
-    }
-
-    [TestMethod]
-    public void ConnectionState_ClientDropsAndComesBack_TileFollowsUntilDisposed()
-    {
-        var chat = new Mock<IChatService>();
-        chat.SetupGet(c => c.State).Returns(ChatConnectionState.Connected);
-        var tile = new ChatTileViewModel(chat.Object);
-        Assert.AreEqual(ChatConnectionState.Connected, tile.ConnectionState);
-
-        chat.Raise(c => c.StateChanged += null, chat.Object, ChatConnectionState.Reconnecting);
-        Assert.AreEqual(ChatConnectionState.Reconnecting, tile.ConnectionState);
-        tile.Dispose();
-        chat.Raise(c => c.StateChanged += null, chat.Object, ChatConnectionState.Connected);
-
-        Assert.AreEqual(ChatConnectionState.Reconnecting, tile.ConnectionState, "a disposed tile no longer listens");
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
@@ -12,7 +12,7 @@ public sealed class ChatWindowViewModelTests
 {
     private static readonly Guid Session = Guid.NewGuid();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private readonly Mock<IChatService> _chat = new();
+    private readonly Mock<IChatApi> _chat = new();
 
     [TestMethod]
     public async Task Load_Session_ShowsAttendeesWithAvailabilityAndTheDialogInOrder()
@@ -56,7 +56,7 @@ public sealed class ChatWindowViewModelTests
     {
         var window = await OpenAsync("alice");
         _chat.Setup(c => c.SendMessageAsync(Session, "Hello", null, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.SessionEnded, "This session has ended."));
+            .ThrowsAsync(new ChatException(ChatConstants.Errors.SessionEnded, "This session has ended."));
         window.Draft = "Hello";
 
         await window.SendCommand.ExecuteAsync(null);
@@ -149,14 +149,12 @@ public sealed class ChatWindowViewModelTests
         _chat.Raise(c => c.PresenceChanged += null, _chat.Object, new PresenceDto("alice", PresenceStatus.Away));
         _chat.Raise(c => c.OffTheRecordSelected += null, _chat.Object, new OffTheRecordNotice(Session, "alice", 3));
         _chat.Raise(c => c.SessionEnded += null, _chat.Object, new SessionEndedDto(Session, _time.GetUtcNow(), TimeSpan.FromMinutes(7), "The originator left."));
-        _chat.Raise(c => c.StateChanged += null, _chat.Object, ChatConnectionState.Reconnecting);
 
         Assert.AreEqual(PresenceStatus.Away, window.Attendees.Single(a => a.UserName == "alice").Status);
         Assert.AreEqual("alice selected Off the Record with you.", window.OffTheRecordNotice);
         Assert.IsTrue(window.IsEnded);
         Assert.AreEqual(TimeSpan.FromMinutes(7), window.ChatTime);
         Assert.IsFalse(window.SendCommand.CanExecute(null));
-        Assert.AreEqual(ChatConnectionState.Reconnecting, window.ConnectionState);
     }
 
     [TestMethod]

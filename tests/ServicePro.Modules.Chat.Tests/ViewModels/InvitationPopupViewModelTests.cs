@@ -1,5 +1,5 @@
 using Moq;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
@@ -9,7 +9,7 @@ namespace ServicePro.Modules.Chat.Tests.ViewModels;
 [TestClass]
 public sealed class InvitationPopupViewModelTests
 {
-    private readonly Mock<IChatService> _chat = new();
+    private readonly Mock<IChatApi> _chat = new();
 
     [TestMethod]
     public void InvitationReceived_ForARequest_PopUpNamesWhoInvitesAndTheRequest()
@@ -57,7 +57,7 @@ public sealed class InvitationPopupViewModelTests
         using var popup = new InvitationPopupViewModel(_chat.Object);
         var invitation = Invitation(null);
         _chat.Setup(c => c.AcceptInvitationAsync(invitation.InvitationId, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatClientException(ChatConstants.Errors.InvitationClosed, "This invitation is no longer open (Expired)."));
+            .ThrowsAsync(new ChatException(ChatConstants.Errors.InvitationClosed, "This invitation is no longer open (Expired)."));
         _chat.Raise(c => c.InvitationReceived += null, _chat.Object, invitation);
 
         await popup.AcceptCommand.ExecuteAsync(null);

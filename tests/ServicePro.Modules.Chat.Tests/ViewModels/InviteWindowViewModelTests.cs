@@ -1,6 +1,6 @@
 using Moq;
 using ServicePro.Contracts.Users;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
@@ -36,9 +36,9 @@ public sealed class InviteWindowViewModelTests
         Assert.IsNotNull(sent);
     }
 
-    private static async Task<(InviteWindowViewModel Invite, Mock<IChatService> Chat)> OpenAsync()
+    private static async Task<(InviteWindowViewModel Invite, Mock<IChatApi> Chat)> OpenAsync()
     {
-        var chat = new Mock<IChatService>();
+        var chat = new Mock<IChatApi>();
         chat.Setup(c => c.GetPresenceAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new PresenceDto("alice", PresenceStatus.Available), new PresenceDto("bob", PresenceStatus.Busy)]);
         var users = new Mock<IUserDirectory>();
         users.Setup(u => u.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new UserSummary("carol", ["Rep"]), new UserSummary("alice", ["Rep"]), new UserSummary("bob", ["Rep"])]);

@@ -1,6 +1,6 @@
 using Moq;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Client;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
@@ -14,7 +14,7 @@ public sealed class MessagesViewModelTests
     [TestMethod]
     public async Task Load_AgainWithANewerSessionOnTop_KeepsTheSessionTheRepSelected()
     {
-        var chat = new Mock<IChatService>();
+        var chat = new Mock<IChatApi>();
         var older = Summary("alice", "Принтер горит");
         var newer = Summary("carol", "打印机着火了 🔥");
         var newest = Summary("dave", "VPN is down");
@@ -36,7 +36,7 @@ public sealed class MessagesViewModelTests
     [TestMethod]
     public async Task Load_AgainWithoutTheSelectedSession_SelectsTheFirstListed()
     {
-        var chat = new Mock<IChatService>();
+        var chat = new Mock<IChatApi>();
         var gone = Summary("alice", "soon gone");
         var kept = Summary("carol", "kept");
         chat.SetupSequence(c => c.GetMySessionsAsync(It.IsAny<CancellationToken>()))
@@ -54,7 +54,7 @@ public sealed class MessagesViewModelTests
     [TestMethod]
     public async Task Search_WordsInOneTranscript_OnlyThatSessionVisible()
     {
-        var chat = new Mock<IChatService>();
+        var chat = new Mock<IChatApi>();
         var printer = Summary("alice", "The printer is on fire");
         var vpn = Summary("carol", "VPN is down");
         chat.Setup(c => c.GetMySessionsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([printer, vpn]);

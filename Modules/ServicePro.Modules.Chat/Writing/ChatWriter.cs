@@ -2,15 +2,17 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServicePro.Modules.Chat.Hubs;
+using ServicePro.Modules.Chat.Application;
+using ServicePro.Modules.Chat.Services;
 
-namespace ServicePro.Modules.Chat.Services;
+namespace ServicePro.Modules.Chat.Writing;
 
 /// <summary>
 /// The one writer of chat data. Writes queue up in a channel; the loop takes whatever has arrived (up to
 /// <see cref="ChatOptions.MaxBatchSize"/>) and runs it in one transaction, so under load many messages share one
 /// commit. A caller's task completes only after the commit (that is the acknowledgement); a refused write
-/// (<see cref="ChatHubException"/>) is undone alone.
+/// (<see cref="ChatException"/>) is undone alone. How a write shares the batch is its <see cref="ChatWriteMode"/>;
+/// what batched writes share is a typed <see cref="ChatBatch"/>.
 /// After each commit the batch's notifications are sent in commit order, on a loop of their own. Messages are saved
 /// together (one multi-row insert per batch); if the batch's commit fails, each write is run again alone.
 /// </summary>
@@ -21,7 +23,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
     private interface IWork
     {
-        bool Deferrable { get; }
+        ChatWriteMode Mode { get; }
 
         bool IsFailed { get; }
 
@@ -32,15 +34,12 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         void Fail(Exception exception);
     }
 
+    /// <param name="mode">How the write shares its batch.</param>
     /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
-    /// <param name="deferrable">
-    /// True for writes that may be saved together with the rest of the batch (messages). Such a write must check
-    /// everything before it changes anything, and must not rely on the database seeing the batch's earlier writes.
-    /// </param>
-    /// <param name="cancellationToken">Cancels queueing only: a queued write is stored.</param>
-    public async Task<T> ExecuteAsync<T>(Func<ChatWriteContext, Task<T>> write, bool deferrable = false, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels queueing only: a queued write is stored whatever its caller does.</param>
+    public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default)
     {
-        var work = new Work<T>(write, deferrable);
+        var work = new Work<T>(write, mode);
         await _writes.Writer.WriteAsync(work, cancellationToken);
         return await work.Result;
     }
@@ -126,25 +125,26 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private async Task<List<(IWork Work, ChatWriteContext Context)>> RunAsync(List<IWork> batch, bool fast, CancellationToken cancellationToken)
     {
         var done = new List<(IWork Work, ChatWriteContext Context)>(batch.Count);
-        var state = new Dictionary<object, object>();
+        var shared = new ChatBatch();
         await using var db = databases.Create();
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var work in batch)
         {
-            var alone = !fast || !work.Deferrable;
+            var alone = !fast || work.Mode == ChatWriteMode.Alone;
             if (alone)
             {
                 await db.SaveChangesAsync(cancellationToken);
-                state.Clear();
+                shared.Clear();
             }
 
             // Whole milliseconds: what is stored is exactly what was acknowledged.
             var now = time.GetUtcNow();
-            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), state, careful: !fast);
+            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, cancellationToken);
             try
             {
                 await work.RunAsync(context);
+                context.Track();
                 if (alone)
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -152,14 +152,14 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
                 done.Add((work, context));
             }
-            catch (ChatHubException ex)
+            catch (ChatException ex)
             {
                 // A refused write changed nothing. A deferrable one checks before it changes anything; for the others,
                 // what came before is saved, so forgetting everything tracked loses nothing.
                 if (alone)
                 {
                     db.ChangeTracker.Clear();
-                    state.Clear();
+                    shared.Clear();
                 }
 
                 work.Fail(ex);
@@ -194,9 +194,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
     }
 
-    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, bool deferrable) : IWork
+    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode) : IWork
     {
-        public bool Deferrable { get; } = deferrable;
+        public ChatWriteMode Mode { get; } = mode;
 
         public bool IsFailed => _result.Task.IsFaulted;
 

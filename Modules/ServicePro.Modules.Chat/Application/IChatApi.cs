@@ -1,18 +1,15 @@
 using ServicePro.Modules.Chat.Hubs;
 
-namespace ServicePro.Modules.Chat.Client;
+namespace ServicePro.Modules.Chat.Application;
 
 /// <summary>
-/// Chat as the UI and tools use it: every hub method and event, with reconnect, catch-up and resend handled inside.
-/// Refusals throw <see cref="ChatClientException"/>. Events may be raised on any thread.
+/// Chat as one signed-in rep's shell uses it, in process: every use case and query, and the events addressed to her.
+/// The shell's adapter (<see cref="Shell.CircuitChat"/>) calls the handlers as the circuit's rep and raises the events on
+/// the circuit's renderer; view-model tests use a fake. Refusals throw <see cref="ChatException"/>.
 /// </summary>
-public interface IChatService
+public interface IChatApi
 {
-    ChatConnectionState State { get; }
-
-    event EventHandler<ChatConnectionState>? StateChanged;
-
-    /// <summary>A dialog entry, once per session and sequence number (live, or fetched after a reconnect).</summary>
+    /// <summary>A dialog entry of a session the rep is in.</summary>
     event EventHandler<ChatEntryDto>? EntryReceived;
 
     event EventHandler<OffTheRecordNotice>? OffTheRecordSelected;
@@ -30,13 +27,11 @@ public interface IChatService
     /// <summary>Another attendee is typing in a session the rep is in.</summary>
     event EventHandler<TypingNotice>? UserTyping;
 
-    Task StartAsync(CancellationToken cancellationToken = default);
-
     Task<ChatSessionDto> StartSessionAsync(int? requestNumber, CancellationToken cancellationToken = default);
 
     Task<ChatSessionDto> GetSessionAsync(Guid sessionId, CancellationToken cancellationToken = default);
 
-    /// <summary>Entries after <paramref name="afterSequence"/>; the session is followed from then on (caught up after reconnects).</summary>
+    /// <summary>Entries after <paramref name="afterSequence"/>, as the rep may see them.</summary>
     Task<IReadOnlyList<ChatEntryDto>> GetEntriesAsync(Guid sessionId, long afterSequence, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ChatInvitationDto>> InviteAsync(Guid sessionId, IReadOnlyCollection<string> userNames, CancellationToken cancellationToken = default);
@@ -53,10 +48,7 @@ public interface IChatService
     /// <summary>The running sessions the rep is in (to reopen their windows in a new shell).</summary>
     Task<IReadOnlyList<ChatSessionDto>> GetMyLiveSessionsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Sends a message with a new id and completes when the server has stored it. If the connection drops first, the
-    /// message is resent with the same id after the reconnect (never duplicated).
-    /// </summary>
+    /// <summary>Sends a message (a new id each time) and completes when it is stored.</summary>
     Task<ChatEntryDto> SendMessageAsync(Guid sessionId, string text, string? offTheRecordWith = null, CancellationToken cancellationToken = default);
 
     Task<SessionEndedDto?> LeaveSessionAsync(Guid sessionId, CancellationToken cancellationToken = default);

@@ -1,0 +1,28 @@
+using ServicePro.Modules.Chat.Hubs;
+using ServicePro.Modules.Chat.Notifications;
+using ServicePro.Modules.Chat.Services;
+
+namespace ServicePro.Modules.Chat.Application;
+
+/// <summary>
+/// Availability: a rep is online while any of her shells (circuits) or hub connections is up — several count as one —
+/// and shows the status she chose. Everyone connected is told when it changes.
+/// </summary>
+public sealed class PresenceHandler(PresenceTracker presence, IChatNotifier notifier)
+{
+    /// <summary>A shell or hub connection of the rep came up (<paramref name="connectionId"/> is unique per shell or connection).</summary>
+    public Task ConnectedAsync(ChatCaller caller, string connectionId) =>
+        TellAsync(presence.Connected(caller.UserName, connectionId));
+
+    /// <summary>A shell or hub connection went away (its browser vanished, the tab closed, the client disconnected).</summary>
+    public Task DisconnectedAsync(ChatCaller caller, string connectionId) =>
+        TellAsync(presence.Disconnected(caller.UserName, connectionId));
+
+    public Task SetAsync(ChatCaller caller, PresenceStatus status) => TellAsync(presence.Set(caller.UserName, status));
+
+    /// <summary>Every rep online now, with the status each chose.</summary>
+    public IReadOnlyList<PresenceDto> Online() => presence.Online();
+
+    private Task TellAsync(PresenceDto? changed) =>
+        changed is null ? Task.CompletedTask : notifier.ToEveryoneAsync(new PresenceChangedEvent(changed));
+}

@@ -1,0 +1,53 @@
+using ServicePro.Modules.Chat.Hubs;
+
+namespace ServicePro.Modules.Chat.Notifications;
+
+/// <summary>
+/// Something reps are told, as data: one record per event of <see cref="IChatClient"/>. Being plain records, events can
+/// be carried to other hosts (a backplane) as they are; <see cref="DeliverAsync"/> hands one to a receiver.
+/// </summary>
+public abstract record ChatEvent
+{
+    /// <summary>Calls the receiver's method for this event (a hub proxy, or a shell's in-process subscriber).</summary>
+    public abstract Task DeliverAsync(IChatClient receiver);
+}
+
+public sealed record EntryAddedEvent(ChatEntryDto Entry) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.EntryAdded(Entry);
+}
+
+public sealed record OffTheRecordSelectedEvent(OffTheRecordNotice Notice) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.OffTheRecordSelected(Notice);
+}
+
+public sealed record InvitationReceivedEvent(ChatInvitationDto Invitation) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.InvitationReceived(Invitation);
+}
+
+public sealed record InvitationClosedEvent(ChatInvitationDto Invitation) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.InvitationClosed(Invitation);
+}
+
+public sealed record ChatTimeChangedEvent(ChatTimeDto ChatTime) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.ChatTimeChanged(ChatTime);
+}
+
+public sealed record SessionEndedEvent(SessionEndedDto Ended) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.SessionEnded(Ended);
+}
+
+public sealed record PresenceChangedEvent(PresenceDto Presence) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.PresenceChanged(Presence);
+}
+
+public sealed record UserTypingEvent(TypingNotice Typing) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.UserTyping(Typing);
+}

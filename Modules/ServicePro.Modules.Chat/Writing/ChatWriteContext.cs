@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Modules.Chat.Application;
+using ServicePro.Modules.Chat.Data;
+using ServicePro.Modules.Chat.Domain;
+
+namespace ServicePro.Modules.Chat.Writing;
+
+/// <summary>
+/// What one write sees: the batch's database context (inside its transaction), the time, the sessions it loads, and
+/// what to do after the commit. Database calls use <see cref="CancellationToken"/> — the writer's own, never the
+/// caller's: a queued write does not depend on its caller staying, because it shares a transaction with others.
+/// </summary>
+public sealed class ChatWriteContext
+{
+    private readonly List<Func<Task>> _afterCommit = [];
+    private readonly List<ChatSession> _loaded = [];
+
+    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, CancellationToken cancellationToken)
+    {
+        Db = db;
+        Now = now;
+        Batch = batch;
+        Careful = careful;
+        CancellationToken = cancellationToken;
+    }
+
+    public ChatDbContext Db { get; }
+
+    /// <summary>The write's time, in whole milliseconds: what is stored is exactly what is acknowledged.</summary>
+    public DateTimeOffset Now { get; }
+
+    public ChatBatch Batch { get; }
+
+    /// <summary>True when the write runs alone after a failed batch: check the database, trust nothing cached.</summary>
+    public bool Careful { get; }
+
+    /// <summary>The writer's stopping token, for the write's database calls.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    internal IReadOnlyList<Func<Task>> AfterCommitActions => _afterCommit;
+
+    /// <summary>Runs once the batch is committed, in commit order (notifications, waking the outbox).</summary>
+    public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);
+
+    /// <summary>Adds a new session; its records are stored with the write.</summary>
+    public void Add(ChatSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _loaded.Add(session);
+    }
+
+    /// <summary>A session with its attendees (from the batch when a batched write loaded it already), or a refusal.</summary>
+    public async Task<ChatSession> SessionAsync(Guid sessionId)
+    {
+        if (!Careful && Batch.TryGetSession(sessionId, out var cached))
+        {
+            if (!_loaded.Contains(cached))
+            {
+                _loaded.Add(cached);
+            }
+
+            return cached;
+        }
+
+        var record = await Db.Sessions.FindAsync([sessionId], CancellationToken)
+            ?? throw new ChatException(ChatConstants.Errors.SessionNotFound, "There is no such session.");
+        var attendees = await Db.Attendees.Where(a => a.SessionId == sessionId).ToListAsync(CancellationToken);
+        var session = ChatSession.Load(record, attendees);
+        _loaded.Add(session);
+        Batch.Remember(session);
+        return session;
+    }
+
+    /// <summary>A session that is still running, or a refusal.</summary>
+    public async Task<ChatSession> LiveSessionAsync(Guid sessionId)
+    {
+        var session = await SessionAsync(sessionId);
+        session.RequireLive();
+        return session;
+    }
+
+    /// <summary>Hands the records the write's sessions created to the database context (the writer saves them).</summary>
+    internal void Track()
+    {
+        foreach (var session in _loaded)
+        {
+            foreach (var added in session.TakeAdded())
+            {
+                Db.Add(added);
+            }
+        }
+    }
+}
