@@ -9,7 +9,7 @@ namespace ServicePro.Modules.Chat.Tests.ViewModels;
 [TestClass]
 public sealed class MessagesViewModelTests
 {
-    // The order is the server's (GetMySessions sorts by end time, guarded in ChatSessionServiceTests); what the view
+    // The order is the server's (GetMySessions sorts by end time, guarded in ChatApplicationTests); what the view
     // model owns is which session stays selected when the list is loaded again.
     [TestMethod]
     public async Task Load_AgainWithANewerSessionOnTop_KeepsTheSessionTheRepSelected()
