@@ -7,7 +7,7 @@ namespace ServicePro.Host.Modularity;
 
 /// <summary>
 /// Enables and disables modules at run time for Admin → Modules: checks dependencies, writes the choice to
-/// <c>modules.config</c>, applies it to every open shell at once and publishes <see cref="ModuleStateChangedEvent"/>.
+/// <c>modules.config</c>, applies it, and publishes <see cref="ModuleStateChangedEvent"/> to every open shell without waiting for any.
 /// </summary>
 public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator events, ILogger<ModuleAdministration> logger) : IModuleAdministration
 {
@@ -59,7 +59,8 @@ public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator
             await ModuleCatalogWriter.SetEnabledAsync(runtime.Catalog.Path, moduleId, enabled, cancellationToken);
             var info = runtime.Apply(moduleId, enabled);
             logger.LogInformation("{Administrator} {Action} module {ModuleId}; state {State}{Restart}", administrator, enabled ? "enabled" : "disabled", moduleId, info.State, info.RestartRequired ? " (starts at next restart)" : string.Empty);
-            await events.PublishAsync(new ModuleStateChangedEvent(moduleId, info.State), cancellationToken);
+            // Queued for every open shell, never awaited: a hung or broken circuit cannot hold or fail the change.
+            events.Publish(new ModuleStateChangedEvent(moduleId, info.State));
             return new ModuleToggleResult(info, null);
         }
         finally
