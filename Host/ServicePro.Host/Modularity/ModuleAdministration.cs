@@ -38,6 +38,8 @@ public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator
 
             if (enabled)
             {
+                // Known for a module loaded in this run; one disabled since start-up was never loaded, so its
+                // dependencies are checked when it starts at the next restart (and it fails there with the reason).
                 var missing = module.DependsOn
                     .Where(d => modules.FirstOrDefault(m => m.Id == d) is not { } dependency
                         || !(dependency.State == ModuleState.Enabled || dependency.RestartRequired))

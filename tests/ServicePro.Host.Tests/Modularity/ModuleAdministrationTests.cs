@@ -28,13 +28,13 @@ public sealed class ModuleAdministrationTests
         File.WriteAllText(_path, """
             <modules>
               <module id="requests" assembly="R" />
-              <module id="chat" assembly="C" dependsOn="requests" />
-              <module id="later" assembly="L" enabled="false" dependsOn="requests" />
-              <module id="orphan" assembly="O" enabled="false" dependsOn="absent" />
+              <module id="chat" assembly="C" />
+              <module id="later" assembly="L" enabled="false" />
+              <module id="orphan" assembly="O" enabled="false" />
             </modules>
             """);
         _fakes.Add("requests");
-        _fakes.Add("chat");
+        _fakes.Add("chat", "requests");
     }
 
     [TestCleanup]
@@ -98,13 +98,20 @@ public sealed class ModuleAdministrationTests
     }
 
     [TestMethod]
-    public async Task SetEnabledAsync_EnableWithUnlistedDependency_Refused()
+    public async Task SetEnabledAsync_EnableModuleNeverLoadedWithUnlistedDependency_StartsAtRestartAsFailedWithTheReason()
     {
+        _fakes.Add("orphan", "absent");
         var (_, administration) = await StartAsync();
 
+        // Its code (the one place that says what it needs) was never loaded in this run.
         var result = await administration.SetEnabledAsync("orphan", enabled: true, Admin);
+        Assert.IsTrue(result.Module!.RestartRequired, result.Error);
+        var restarted = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
 
-        StringAssert.Contains(result.Error, "depends on 'absent', which is not enabled");
+        var orphan = restarted.Modules.Single(m => m.Id == "orphan");
+        Assert.AreEqual(ModuleState.Failed, orphan.State);
+        Assert.AreEqual("depends on 'absent', which is not listed in modules.config", orphan.Reason);
+        Assert.IsTrue(restarted.IsEnabled("chat"), "the others start");
     }
 
     [TestMethod]
