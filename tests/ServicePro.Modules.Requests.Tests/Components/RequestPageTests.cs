@@ -40,7 +40,7 @@ public sealed class RequestPageTests
         _context.Services.AddSingleton(_shell.Object);
         _context.Services.AddTransient<RequestDetailsViewModel>();
         _context.AddAuthorization().SetAuthorized("alice");
-        _shell.Setup(s => s.GetMenuAsync(StandardMenus.Social, It.IsAny<ClaimsPrincipal>(), It.IsAny<RequestReference?>(), It.IsAny<CancellationToken>()))
+        _shell.Setup(s => s.GetMenuAsync(StandardMenus.Social, It.IsAny<ClaimsPrincipal>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([new MenuItem("chat", "Chat", "Chat", 1) { Href = "#" }]);
         _requests.Setup(r => r.FindAsync(4, It.IsAny<CancellationToken>())).ReturnsAsync(Request);
         _requests.Setup(r => r.GetActivityAsync(4, It.IsAny<ClaimsPrincipal>(), It.IsAny<CancellationToken>())).ReturnsAsync([Created]);
