@@ -11,6 +11,7 @@ using ServicePro.Contracts.Users;
 using ServicePro.Host.Apis;
 using ServicePro.Host.Components;
 using ServicePro.Host.Data;
+using ServicePro.Host.Events;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Modularity;
 using ServicePro.Host.Security;
@@ -89,6 +90,7 @@ public static class Extensions
         builder.Services.AddFluentUIComponents();
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<IEventAggregator, EventAggregator>();
+        builder.Services.AddSingleton<IIntegrationEventBus, IntegrationEventBus>();
         builder.Services.AddScoped<ShellContributions>();
         builder.Services.AddScoped<IShellContributions>(sp => sp.GetRequiredService<ShellContributions>());
         builder.Services.AddSingleton<IModuleAdministration, ModuleAdministration>();

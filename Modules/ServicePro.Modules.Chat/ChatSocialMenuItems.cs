@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Contracts.Extensibility;
+using ServicePro.Contracts.Requests;
 using ServicePro.Modules.Chat.Shell;
 
 namespace ServicePro.Modules.Chat;
@@ -18,6 +19,7 @@ public sealed class ChatSocialMenuItems : IMenuContributor
         return Task.CompletedTask;
     }
 
+    // The subject is opaque to the shell: a request's page passes its RequestReference; any other page is a Workbench session.
     private static Task StartAsync(MenuItemSelection selection) =>
-        selection.Services.GetRequiredService<ChatShell>().StartSessionAsync(selection.Request?.Number);
+        selection.Services.GetRequiredService<ChatShell>().StartSessionAsync(selection.Subject is RequestReference request ? request.Number : null);
 }

@@ -24,20 +24,15 @@ public sealed class RequestsModule : IServiceProModule
     public void ConfigureServices(ModuleServicesContext context)
     {
         var services = context.Services;
-        services.Configure<RequestsOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 
-        // One context per operation, on the host's provider: components and the chat-ended handler run concurrently,
-        // and a retry needs a fresh context.
+        // One context per operation, on the host's provider: components and the chat-ended handler run concurrently.
         services.AddModuleDbContextFactory<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>();
         services.AddScoped<IRequestService, RequestService>();
         // A singleton, so that other modules may use it from singletons too (it opens a context per call).
         services.AddSingleton<IRequestDirectory, RequestDirectory>();
 
         services.AddSingleton<IChatActivityWriter, ChatActivityWriter>();
-        services.AddSingleton<PendingChatSessions>();
-        services.AddSingleton<ChatSessionRecorder>();
-        services.AddHostedService<PendingChatSessionRetrier>();
         services.AddEventHandler<ChatSessionEndedEvent, ChatSessionEndedHandler>();
 
         services.AddTransient<RequestListViewModel>();

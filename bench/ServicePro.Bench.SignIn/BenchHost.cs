@@ -7,7 +7,7 @@ public static class BenchHost
         <?xml version="1.0" encoding="utf-8"?>
         <modules>
           <module id="requests" assembly="ServicePro.Modules.Requests" enabled="true" />
-          <module id="chat" assembly="ServicePro.Modules.Chat" enabled="true" dependsOn="requests" />
+          <module id="chat" assembly="ServicePro.Modules.Chat" enabled="true" />
         </modules>
         """;
 }

@@ -25,7 +25,7 @@ public sealed class DisabledModuleTests
             <?xml version="1.0" encoding="utf-8"?>
             <modules>
               <module id="requests" assembly="ServicePro.Modules.Requests" />
-              <module id="chat" assembly="ServicePro.Modules.Chat" dependsOn="requests" />
+              <module id="chat" assembly="ServicePro.Modules.Chat" />
               <module id="probe" assembly="{TestPaths.ProbeModuleAssembly}" />
             </modules>
             """;

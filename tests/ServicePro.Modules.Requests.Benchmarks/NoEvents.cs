@@ -5,8 +5,10 @@ namespace ServicePro.Modules.Requests.Benchmarks;
 /// <summary>The list queries publish nothing.</summary>
 internal sealed class NoEvents : IEventAggregator
 {
-    public Task PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
-        where TEvent : notnull => Task.CompletedTask;
+    public void Publish<TEvent>(TEvent @event)
+        where TEvent : notnull
+    {
+    }
 
     public IDisposable Subscribe<TEvent>(Func<TEvent, CancellationToken, Task> handler)
         where TEvent : notnull => new Nothing();

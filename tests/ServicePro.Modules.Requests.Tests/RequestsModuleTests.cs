@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Moq;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Events;
@@ -14,13 +13,10 @@ namespace ServicePro.Modules.Requests.Tests;
 public sealed class RequestsModuleTests
 {
     [TestMethod]
-    public void ConfigureServices_RegistersContributionsHandlerDirectoryAndSettings()
+    public void ConfigureServices_RegistersContributionsHandlerAndDirectory_NoRetryLoopOfItsOwn()
     {
         var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Modules:requests:PendingRetryInterval"] = "00:00:05",
-        }).Build();
+        var configuration = new ConfigurationBuilder().Build();
 
         new RequestsModule().ConfigureServices(new ModuleServicesContext("requests", services, configuration, Mock.Of<IHostEnvironment>()));
 
@@ -29,9 +25,8 @@ public sealed class RequestsModuleTests
         Assert.IsTrue(services.Any(d => d.ServiceType == typeof(IMenuContributor) && d.ImplementationType == typeof(RequestsNavigation)));
         var tile = (WorkbenchTile)services.Single(d => d.ServiceType == typeof(WorkbenchTile)).ImplementationInstance!;
         Assert.AreEqual(("requests", typeof(RequestsTile)), (tile.Id, tile.ComponentType));
-        Assert.IsTrue(services.Any(d => d.ServiceType == typeof(IHostedService)));
-        var options = services.BuildServiceProvider().GetRequiredService<IOptions<RequestsOptions>>().Value;
-        Assert.AreEqual(TimeSpan.FromSeconds(5), options.PendingRetryInterval);
+        // Delivery belongs to the publisher's outbox: no timer, no queue of our own.
+        Assert.IsFalse(services.Any(d => d.ServiceType == typeof(IHostedService)));
     }
 
     [TestMethod]

@@ -26,6 +26,16 @@ public sealed class ShareSocialMenuItemsTests
     }
 
     [TestMethod]
+    public async Task ConfigureMenuAsync_SubjectNotARequest_GeneralLink()
+    {
+        var context = new MenuContext(StandardMenus.Social, new ClaimsPrincipal(), "a page about something else", _services);
+
+        await new ShareSocialMenuItems().ConfigureMenuAsync(context, CancellationToken.None);
+
+        Assert.AreEqual("mailto:?subject=ServicePro", context.Items.Single().Href);
+    }
+
+    [TestMethod]
     public async Task ConfigureMenuAsync_OtherMenus_AddsNothing()
     {
         var context = new MenuContext(StandardMenus.Navigation, new ClaimsPrincipal(), null, _services);

@@ -18,7 +18,7 @@ public static class TestModulesConfig
         <modules>
           <module id="requests" assembly="ServicePro.Modules.Requests" enabled="true" />
           <module id="share" assembly="ServicePro.Modules.Share" enabled="true" />
-          <module id="chat" assembly="ServicePro.Modules.Chat" enabled="true" dependsOn="requests" />
+          <module id="chat" assembly="ServicePro.Modules.Chat" enabled="true" />
         </modules>
         """;
 }

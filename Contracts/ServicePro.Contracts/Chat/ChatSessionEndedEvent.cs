@@ -1,7 +1,7 @@
 namespace ServicePro.Contracts.Chat;
 
 /// <summary>
-/// Published by the Chat module, through <see cref="Events.IEventAggregator"/>, when a chat session ends. The Requests
+/// Published by the Chat module, through <see cref="Events.IIntegrationEventBus"/>, when a chat session ends. The Requests
 /// module appends it to the request's Activity Stream. Handlers must be idempotent on <see cref="SessionId"/>: the
 /// publisher may deliver the same session more than once (it retries until the event is handled).
 /// </summary>

@@ -49,7 +49,10 @@ public static class ContributionServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds a handler for an in-process event published through <see cref="IEventAggregator"/>.</summary>
+    /// <summary>
+    /// Adds a handler for an integration event published through <see cref="IIntegrationEventBus"/>; it runs for
+    /// each event while the module is enabled, and its failure is the publisher's (who publishes again later).
+    /// </summary>
     /// <typeparam name="TEvent">The event type.</typeparam>
     /// <typeparam name="THandler">The handler; resolved in a fresh scope for each event.</typeparam>
     /// <param name="services">The service collection.</param>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ServicePro.Contracts.Requests;
 
 namespace ServicePro.Contracts.Extensibility;
 
@@ -12,10 +11,10 @@ public interface IShellContributions
     /// <summary>The items of a menu, by order then title.</summary>
     /// <param name="menuName">One of <see cref="StandardMenus"/>.</param>
     /// <param name="user">The rep the menu is for.</param>
-    /// <param name="request">The request in view, or <c>null</c>.</param>
+    /// <param name="subject">What the page in view is about, handed to contributors as <see cref="MenuContext.Subject"/>; or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancelled when the rep leaves.</param>
     /// <returns>The items.</returns>
-    Task<IReadOnlyList<MenuItem>> GetMenuAsync(string menuName, ClaimsPrincipal user, RequestReference? request, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MenuItem>> GetMenuAsync(string menuName, ClaimsPrincipal user, object? subject, CancellationToken cancellationToken);
 
     /// <summary>The Workbench tiles, by order then id.</summary>
     /// <returns>The tiles.</returns>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ServicePro.Contracts.Requests;
 
 namespace ServicePro.Contracts.Extensibility;
 
@@ -14,13 +13,13 @@ public sealed class MenuContext
     /// <summary>Creates the context of one menu.</summary>
     /// <param name="menuName">One of <see cref="StandardMenus"/>.</param>
     /// <param name="user">The signed-in rep.</param>
-    /// <param name="request">The request the menu is shown for, or <c>null</c>.</param>
+    /// <param name="subject">What the page showing the menu is about (see <see cref="Subject"/>), or <c>null</c>.</param>
     /// <param name="services">The services of the rep's session.</param>
-    public MenuContext(string menuName, ClaimsPrincipal user, RequestReference? request, IServiceProvider services)
+    public MenuContext(string menuName, ClaimsPrincipal user, object? subject, IServiceProvider services)
     {
         MenuName = menuName;
         User = user;
-        Request = request;
+        Subject = subject;
         Services = services;
     }
 
@@ -30,8 +29,13 @@ public sealed class MenuContext
     /// <summary>The signed-in rep the menu is for; contribute only what they may use.</summary>
     public ClaimsPrincipal User { get; }
 
-    /// <summary>The request whose ribbon shows the menu; <c>null</c> on the Workbench and in navigation.</summary>
-    public RequestReference? Request { get; }
+    /// <summary>
+    /// What the page whose ribbon shows the menu is about, as that page's module passed it to the ribbon (as a Prism
+    /// region context is): opaque to the shell. A contributor that understands it pattern-matches it
+    /// (<c>context.Subject is RequestReference request</c>, a type from the Requests module's contract) and otherwise
+    /// adds its general item or none. <c>null</c> on the Workbench and in navigation.
+    /// </summary>
+    public object? Subject { get; }
 
     /// <summary>The services of the rep's session.</summary>
     public IServiceProvider Services { get; }

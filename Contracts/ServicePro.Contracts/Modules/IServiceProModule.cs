@@ -15,8 +15,11 @@ public interface IServiceProModule
     string Title { get; }
 
     /// <summary>
-    /// Ids of the modules this one needs. The host adds the ids listed in <c>modules.config</c>; a module whose
-    /// dependency is missing, disabled or failed is marked Failed and is not started.
+    /// Ids of the modules this one needs: the one place a dependency is stated (<c>modules.config</c> has no
+    /// <c>dependsOn</c>). The host starts this module after them, marks it Failed with the reason and does not start
+    /// it when one is not listed, disabled or failed, and refuses to disable one of them while this module is
+    /// enabled. A needed module's services (such as <c>IRequestDirectory</c> from <c>"requests"</c>) may then be
+    /// required, not looked up as optional.
     /// </summary>
     IReadOnlyCollection<string> DependsOn { get; }
 

@@ -6,7 +6,7 @@ namespace ServicePro.Contracts.Modules;
 /// <param name="Version">The module assembly's version, or empty when it could not be loaded.</param>
 /// <param name="State">Enabled, Disabled or Failed.</param>
 /// <param name="Reason">Why the module failed; <c>null</c> unless <paramref name="State"/> is Failed.</param>
-/// <param name="DependsOn">The ids the module depends on (from its code and from <c>modules.config</c>).</param>
+/// <param name="DependsOn">The ids the module depends on, from its code (<see cref="IServiceProModule.DependsOn"/>); empty for a module not loaded in this run.</param>
 /// <param name="RestartRequired">
 /// True when the administrator enabled a module that was not loaded at start-up: it starts at the next restart.
 /// </param>

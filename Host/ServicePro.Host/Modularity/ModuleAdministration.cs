@@ -7,7 +7,7 @@ namespace ServicePro.Host.Modularity;
 
 /// <summary>
 /// Enables and disables modules at run time for Admin → Modules: checks dependencies, writes the choice to
-/// <c>modules.config</c>, applies it to every open shell at once and publishes <see cref="ModuleStateChangedEvent"/>.
+/// <c>modules.config</c>, applies it, and publishes <see cref="ModuleStateChangedEvent"/> to every open shell without waiting for any.
 /// </summary>
 public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator events, ILogger<ModuleAdministration> logger) : IModuleAdministration
 {
@@ -38,6 +38,8 @@ public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator
 
             if (enabled)
             {
+                // Known for a module loaded in this run; one disabled since start-up was never loaded, so its
+                // dependencies are checked when it starts at the next restart (and it fails there with the reason).
                 var missing = module.DependsOn
                     .Where(d => modules.FirstOrDefault(m => m.Id == d) is not { } dependency
                         || !(dependency.State == ModuleState.Enabled || dependency.RestartRequired))
@@ -59,7 +61,8 @@ public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator
             await ModuleCatalogWriter.SetEnabledAsync(runtime.Catalog.Path, moduleId, enabled, cancellationToken);
             var info = runtime.Apply(moduleId, enabled);
             logger.LogInformation("{Administrator} {Action} module {ModuleId}; state {State}{Restart}", administrator, enabled ? "enabled" : "disabled", moduleId, info.State, info.RestartRequired ? " (starts at next restart)" : string.Empty);
-            await events.PublishAsync(new ModuleStateChangedEvent(moduleId, info.State), cancellationToken);
+            // Queued for every open shell, never awaited: a hung or broken circuit cannot hold or fail the change.
+            events.Publish(new ModuleStateChangedEvent(moduleId, info.State));
             return new ModuleToggleResult(info, null);
         }
         finally

@@ -12,9 +12,14 @@ public static partial class ModuleCatalogReader
     public const string IdAttribute = "id";
     public const string AssemblyAttribute = "assembly";
     public const string EnabledAttribute = "enabled";
-    public const string DependsOnAttribute = "dependsOn";
 
-    private static readonly HashSet<string> KnownAttributes = [IdAttribute, AssemblyAttribute, EnabledAttribute, DependsOnAttribute];
+    /// <summary>
+    /// No longer read: a module declares what it needs in code (<c>IServiceProModule.DependsOn</c>), the one place.
+    /// A file that still has it stops start-up with a message saying so, rather than be silently ignored.
+    /// </summary>
+    public const string RetiredDependsOnAttribute = "dependsOn";
+
+    private static readonly HashSet<string> KnownAttributes = [IdAttribute, AssemblyAttribute, EnabledAttribute];
 
     public static async Task<ModuleCatalog> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -80,6 +85,12 @@ public static partial class ModuleCatalogReader
             throw new ModuleCatalogException(path, line, $"unexpected element <{element.Name.LocalName}>; only <{ModuleElement}> is allowed inside <{RootElement}>.");
         }
 
+        if (element.Attribute(RetiredDependsOnAttribute) is not null)
+        {
+            var named = element.Attribute(IdAttribute)?.Value.Trim();
+            throw new ModuleCatalogException(path, line, $"{(string.IsNullOrEmpty(named) ? "<module>" : $"module '{named}'")}: '{RetiredDependsOnAttribute}' is no longer read from modules.config; a module declares the modules it needs in its code (IServiceProModule.DependsOn). Remove the attribute.");
+        }
+
         foreach (var attribute in element.Attributes())
         {
             if (!attribute.IsNamespaceDeclaration && !KnownAttributes.Contains(attribute.Name.LocalName))
@@ -107,27 +118,12 @@ public static partial class ModuleCatalogReader
             throw new ModuleCatalogException(path, line, $"module '{id}': enabled=\"{enabledText}\" must be \"true\" or \"false\".");
         }
 
-        var dependsOn = (element.Attribute(DependsOnAttribute)?.Value ?? string.Empty)
-            .Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var badDependency = dependsOn.FirstOrDefault(d => !IdPattern().IsMatch(d));
-        if (badDependency is not null)
-        {
-            throw new ModuleCatalogException(path, line, $"module '{id}': dependsOn names '{badDependency}', which is not a valid module id.");
-        }
-
-        if (dependsOn.Contains(id))
-        {
-            throw new ModuleCatalogException(path, line, $"module '{id}' depends on itself.");
-        }
-
         if (element.HasElements || !string.IsNullOrWhiteSpace(element.Value))
         {
             throw new ModuleCatalogException(path, line, $"module '{id}': <{ModuleElement}> takes attributes only, no content.");
         }
 
-        return new ModuleCatalogEntry(id, assembly, enabled, dependsOn, line);
+        return new ModuleCatalogEntry(id, assembly, enabled, line);
     }
 
     private static string Required(XElement element, string attribute, string path, int line)

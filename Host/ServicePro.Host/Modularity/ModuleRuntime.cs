@@ -110,7 +110,12 @@ public sealed class ModuleRuntime : IModuleStatus
                 }
 
                 record.Loaded = loaded;
-                record.DependsOn = record.Entry.DependsOn.Union(loaded.Module.DependsOn ?? [], StringComparer.Ordinal).ToList();
+                // The module's code is the one place that says what it needs; modules.config does not.
+                record.DependsOn = (loaded.Module.DependsOn ?? []).Distinct(StringComparer.Ordinal).ToList();
+                if (record.DependsOn.Contains(record.Entry.Id, StringComparer.Ordinal))
+                {
+                    throw new ModuleLoadException($"module '{record.Entry.Id}' depends on itself");
+                }
                 lock (_gate)
                 {
                     _byAssembly[loaded.Assembly] = record;
@@ -260,7 +265,8 @@ public sealed class ModuleRuntime : IModuleStatus
 
         public LoadedModule? Loaded { get; set; }
 
-        public IReadOnlyList<string> DependsOn { get; set; } = entry.DependsOn;
+        /// <summary>What the module's code declares; unknown (empty) for a module not loaded in this run.</summary>
+        public IReadOnlyList<string> DependsOn { get; set; } = [];
 
         public ModuleState State { get; set; } = ModuleState.Enabled;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
-using ServicePro.Contracts.Requests;
 
 namespace ServicePro.Host.Shell;
 
@@ -17,9 +16,9 @@ public sealed class ShellContributions(
     IServiceProvider services,
     ILogger<ShellContributions> logger) : IShellContributions
 {
-    public async Task<IReadOnlyList<MenuItem>> GetMenuAsync(string menuName, ClaimsPrincipal user, RequestReference? request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MenuItem>> GetMenuAsync(string menuName, ClaimsPrincipal user, object? subject, CancellationToken cancellationToken)
     {
-        var context = new MenuContext(menuName, user, request, services);
+        var context = new MenuContext(menuName, user, subject, services);
         foreach (var contributor in contributors.Where(c => modules.IsActive(c.GetType())))
         {
             try

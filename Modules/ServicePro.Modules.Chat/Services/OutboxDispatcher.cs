@@ -16,7 +16,7 @@ namespace ServicePro.Modules.Chat.Services;
 /// </summary>
 public sealed class OutboxDispatcher(
     IChatDbFactory databases,
-    IEventAggregator events,
+    IIntegrationEventBus events,
     TimeProvider time,
     IOptions<ChatOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService, IOutboxSignal

@@ -132,7 +132,7 @@ public sealed class RequestService(
         }
 
         logger.LogInformation("{User} created request {Number}", name, entity.Number);
-        await NotifyAsync(entity.Number, cancellationToken);
+        Notify(entity.Number);
         return RequestResult<RequestDetails>.Ok(ToDetails(entity));
     }
 
@@ -258,22 +258,12 @@ public sealed class RequestService(
         }
 
         logger.LogInformation("{User} added {Kind} to request {Number}", name, entry.Kind, number);
-        await NotifyAsync(number, cancellationToken);
+        Notify(number);
         return RequestResult<RequestDetails>.Ok(ToDetails(request));
     }
 
-    private async Task NotifyAsync(int number, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await events.PublishAsync(new RequestActivityAddedEvent(number), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The change is stored; a page that failed to refresh must not undo it.
-            logger.LogWarning(ex, "Open pages of request {Number} could not all be told about new activity", number);
-        }
-    }
+    // Queued for every open page of the request; the rep who made the change does not wait for them.
+    private void Notify(int number) => events.Publish(new RequestActivityAddedEvent(number));
 
     internal static string NotFound(int number) => string.Create(CultureInfo.InvariantCulture, $"Request #{number} does not exist.");
 

@@ -26,12 +26,12 @@ public sealed class AdminModulesPageTests
         await File.WriteAllTextAsync(_path, """
             <modules>
               <module id="requests" assembly="R" />
-              <module id="chat" assembly="C" dependsOn="requests" />
+              <module id="chat" assembly="C" />
               <module id="ghost" assembly="G" />
             </modules>
             """);
         _fakes.Add("requests");
-        _fakes.Add("chat");
+        _fakes.Add("chat", "requests");
         _fakes.Loader.Setup(l => l.Load(It.Is<ModuleCatalogEntry>(e => e.Id == "ghost"))).Throws(new ModuleLoadException("assembly 'G' not found at /m/G/G.dll"));
         var runtime = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
 
@@ -72,7 +72,7 @@ public sealed class AdminModulesPageTests
 
         page.WaitForAssertion(() => Assert.AreEqual("Disabled", page.Find("[data-testid=module-state-chat]").TextContent.Trim()));
         Assert.AreEqual("Enable", page.Find("[data-testid=module-toggle-chat]").TextContent.Trim());
-        StringAssert.Contains(await File.ReadAllTextAsync(_path), """<module id="chat" assembly="C" dependsOn="requests" enabled="false" />""");
+        StringAssert.Contains(await File.ReadAllTextAsync(_path), """<module id="chat" assembly="C" enabled="false" />""");
     }
 
     [TestMethod]

@@ -40,7 +40,7 @@ public sealed class RibbonTests
     public void Social_Clicked_ShowsContributedItemsInOrder()
     {
         _context.Services.AddMenuContributor<ChatSocialItems>().AddMenuContributor<ShareSocialItems>();
-        var ribbon = _context.Render<Ribbon>(p => p.Add(r => r.Request, new RequestReference(42, "Printer on fire")));
+        var ribbon = _context.Render<Ribbon>(p => p.Add(r => r.Subject, new RequestReference(42, "Printer on fire")));
 
         Assert.IsEmpty(ribbon.FindAll("[data-testid=social-menu]"), "the menu is closed until Social is chosen");
         ribbon.Find("[data-testid=ribbon-social]").Click();
@@ -51,20 +51,20 @@ public sealed class RibbonTests
     }
 
     [TestMethod]
-    public void SocialItem_Chosen_ToldItsRequestContext()
+    public void SocialItem_Chosen_ToldThePagesSubject()
     {
         _context.Services.AddMenuContributor<ChatSocialItems>();
-        var ribbon = _context.Render<Ribbon>(p => p.Add(r => r.Request, new RequestReference(7, "VPN down")));
+        var ribbon = _context.Render<Ribbon>(p => p.Add(r => r.Subject, new RequestReference(7, "VPN down")));
 
         ribbon.Find("[data-testid=ribbon-social]").Click();
         ribbon.Find("[data-testid=social-item-chat]").Click();
 
-        Assert.AreEqual(new RequestReference(7, "VPN down"), Selections.Single().Request);
+        Assert.AreEqual(new RequestReference(7, "VPN down"), Selections.Single().Subject);
         Assert.IsEmpty(ribbon.FindAll("[data-testid=social-menu]"), "the menu closes after a choice");
     }
 
     [TestMethod]
-    public void SocialItem_OnWorkbench_ContextHasNoRequest()
+    public void SocialItem_OnWorkbench_NoSubject()
     {
         _context.Services.AddMenuContributor<ChatSocialItems>();
         var ribbon = _context.Render<Ribbon>();
@@ -72,8 +72,25 @@ public sealed class RibbonTests
         ribbon.Find("[data-testid=ribbon-social]").Click();
         ribbon.Find("[data-testid=social-item-chat]").Click();
 
-        Assert.IsNull(Selections.Single().Request);
+        Assert.IsNull(Selections.Single().Subject);
     }
+
+    [TestMethod]
+    public void Social_OnAnotherModulesPage_ItsOwnSubjectReachesContributorsAsIs()
+    {
+        // A page of a module the shell knows nothing about, with a subject of its own type.
+        var article = new KnowledgeArticle("KB-7", "Сброс пароля 🔑 重置密码");
+        _context.Services.AddMenuContributor<ChatSocialItems>().AddMenuContributor<ShareSocialItems>();
+        var ribbon = _context.Render<Ribbon>(p => p.Add(r => r.Subject, article));
+
+        ribbon.Find("[data-testid=ribbon-social]").Click();
+        Assert.AreEqual("mailto:?subject=", ribbon.Find("[data-testid=social-item-share]").GetAttribute("href"), "not a request: the general link");
+        ribbon.Find("[data-testid=social-item-chat]").Click();
+
+        Assert.AreSame(article, Selections.Single().Subject);
+    }
+
+    private sealed record KnowledgeArticle(string Key, string Title);
 
     [TestMethod]
     public async Task ModuleDisabled_ItsItemsVanishWithoutReload_AndComeBack()

@@ -4,6 +4,7 @@ using Moq;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Modules;
 using ServicePro.Contracts.Security;
+using ServicePro.Host.Events;
 using ServicePro.Host.Modularity;
 using ServicePro.Host.Tests.Support;
 
@@ -27,13 +28,13 @@ public sealed class ModuleAdministrationTests
         File.WriteAllText(_path, """
             <modules>
               <module id="requests" assembly="R" />
-              <module id="chat" assembly="C" dependsOn="requests" />
-              <module id="later" assembly="L" enabled="false" dependsOn="requests" />
-              <module id="orphan" assembly="O" enabled="false" dependsOn="absent" />
+              <module id="chat" assembly="C" />
+              <module id="later" assembly="L" enabled="false" />
+              <module id="orphan" assembly="O" enabled="false" />
             </modules>
             """);
         _fakes.Add("requests");
-        _fakes.Add("chat");
+        _fakes.Add("chat", "requests");
     }
 
     [TestCleanup]
@@ -50,7 +51,7 @@ public sealed class ModuleAdministrationTests
         Assert.AreEqual(ModuleState.Disabled, result.Module!.State);
         Assert.IsFalse(runtime.IsEnabled("chat"));
         Assert.IsFalse(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "chat").Enabled);
-        _events.Verify(e => e.PublishAsync(new ModuleStateChangedEvent("chat", ModuleState.Disabled), It.IsAny<CancellationToken>()), Times.Once);
+        _events.Verify(e => e.Publish(new ModuleStateChangedEvent("chat", ModuleState.Disabled)), Times.Once);
     }
 
     [TestMethod]
@@ -64,7 +65,7 @@ public sealed class ModuleAdministrationTests
         Assert.AreEqual("'requests' cannot be disabled: 'chat' depends on it. Disable it first.", result.Error);
         Assert.IsTrue(runtime.IsEnabled("requests"));
         Assert.AreEqual(before, await File.ReadAllTextAsync(_path));
-        _events.Verify(e => e.PublishAsync(It.IsAny<ModuleStateChangedEvent>(), It.IsAny<CancellationToken>()), Times.Never);
+        _events.Verify(e => e.Publish(It.IsAny<ModuleStateChangedEvent>()), Times.Never);
     }
 
     [TestMethod]
@@ -97,13 +98,20 @@ public sealed class ModuleAdministrationTests
     }
 
     [TestMethod]
-    public async Task SetEnabledAsync_EnableWithUnlistedDependency_Refused()
+    public async Task SetEnabledAsync_EnableModuleNeverLoadedWithUnlistedDependency_StartsAtRestartAsFailedWithTheReason()
     {
+        _fakes.Add("orphan", "absent");
         var (_, administration) = await StartAsync();
 
+        // Its code (the one place that says what it needs) was never loaded in this run.
         var result = await administration.SetEnabledAsync("orphan", enabled: true, Admin);
+        Assert.IsTrue(result.Module!.RestartRequired, result.Error);
+        var restarted = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
 
-        StringAssert.Contains(result.Error, "depends on 'absent', which is not enabled");
+        var orphan = restarted.Modules.Single(m => m.Id == "orphan");
+        Assert.AreEqual(ModuleState.Failed, orphan.State);
+        Assert.AreEqual("depends on 'absent', which is not listed in modules.config", orphan.Reason);
+        Assert.IsTrue(restarted.IsEnabled("chat"), "the others start");
     }
 
     [TestMethod]
@@ -130,9 +138,36 @@ public sealed class ModuleAdministrationTests
         Assert.AreEqual("There is no module 'nope' in modules.config.", result.Error);
     }
 
-    private async Task<(ModuleRuntime, ModuleAdministration)> StartAsync()
+    [TestMethod]
+    public async Task SetEnabledAsync_AShellHangsAndAnotherThrows_ToggleReturnsFileWrittenOtherShellsTold()
+    {
+        using var events = new EventAggregator(NullLogger<EventAggregator>.Instance);
+        var hung = new TaskCompletionSource();
+        var healthyShellTold = new TaskCompletionSource<ModuleStateChangedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A circuit whose renderer never answers, one that is gone, and one that is fine, in that order.
+        using var hangs = events.Subscribe<ModuleStateChangedEvent>((_, _) => hung.Task);
+        using var throws = events.Subscribe<ModuleStateChangedEvent>((_, _) => throw new ObjectDisposedException("circuit"));
+        using var healthy = events.Subscribe<ModuleStateChangedEvent>((e, _) =>
+        {
+            healthyShellTold.TrySetResult(e);
+            return Task.CompletedTask;
+        });
+        var (runtime, administration) = await StartAsync(events);
+
+        // Bounded only so that a regression fails instead of hanging the run.
+        var result = await administration.SetEnabledAsync("chat", enabled: false, Admin).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsTrue(result.Succeeded, result.Error);
+        Assert.IsFalse(runtime.IsEnabled("chat"));
+        Assert.IsFalse(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "chat").Enabled);
+        Assert.AreEqual(new ModuleStateChangedEvent("chat", ModuleState.Disabled), await healthyShellTold.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.IsTrue((await administration.SetEnabledAsync("chat", enabled: true, Admin).WaitAsync(TimeSpan.FromSeconds(30))).Succeeded, "the next change is not held by the hung shell either");
+        hung.SetResult();
+    }
+
+    private async Task<(ModuleRuntime, ModuleAdministration)> StartAsync(IEventAggregator? events = null)
     {
         var runtime = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
-        return (runtime, new ModuleAdministration(runtime, _events.Object, NullLogger<ModuleAdministration>.Instance));
+        return (runtime, new ModuleAdministration(runtime, events ?? _events.Object, NullLogger<ModuleAdministration>.Instance));
     }
 }

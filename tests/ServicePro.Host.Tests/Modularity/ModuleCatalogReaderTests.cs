@@ -15,7 +15,7 @@ public sealed class ModuleCatalogReaderTests
             <!-- comment -->
             <modules>
               <module id="requests" assembly="ServicePro.Modules.Requests" enabled="true" />
-              <module id="chat" assembly="ServicePro.Modules.Chat" enabled="false" dependsOn="requests, share" />
+              <module id="chat" assembly="ServicePro.Modules.Chat" enabled="false" />
               <module id="share" assembly="extra/Share.dll" />
             </modules>
             """, Path);
@@ -23,7 +23,6 @@ public sealed class ModuleCatalogReaderTests
         CollectionAssert.AreEqual(new[] { "requests", "chat", "share" }, catalog.Entries.Select(e => e.Id).ToArray());
         var chat = catalog.Entries[1];
         Assert.IsFalse(chat.Enabled);
-        CollectionAssert.AreEqual(new[] { "requests", "share" }, chat.DependsOn.ToArray());
         Assert.AreEqual(5, chat.Line);
         Assert.IsTrue(catalog.Entries[2].Enabled, "enabled defaults to true");
         Assert.AreEqual("extra/Share.dll", catalog.Entries[2].Assembly);
@@ -51,8 +50,6 @@ public sealed class ModuleCatalogReaderTests
     [DataRow("<modules>\n  <module id=\"a\" assembly=\"A\" enabled=\"yes\" />\n</modules>", 2, "enabled=\"yes\" must be \"true\" or \"false\"")]
     [DataRow("<modules>\n  <module id=\"a\" assembly=\"A\" enable=\"true\" />\n</modules>", 2, "unknown attribute 'enable'")]
     [DataRow("<modules>\n  <module id=\"Chat Module\" assembly=\"A\" />\n</modules>", 2, "module id 'Chat Module' is not valid")]
-    [DataRow("<modules>\n  <module id=\"a\" assembly=\"A\" dependsOn=\"a\" />\n</modules>", 2, "module 'a' depends on itself")]
-    [DataRow("<modules>\n  <module id=\"a\" assembly=\"A\" dependsOn=\"B!\" />\n</modules>", 2, "dependsOn names 'B!'")]
     [DataRow("<modules>\n  <module id=\"a\" assembly=\"A\" />\n  <module id=\"a\" assembly=\"B\" />\n</modules>", 3, "module id 'a' is listed twice (first on line 2)")]
     [DataRow("<modules>\n  <module id=\"a\" assembly=\"A\">text</module>\n</modules>", 2, "takes attributes only")]
     public void Parse_InvalidCatalog_ThrowsWithLineAndProblem(string text, int line, string problem)
@@ -62,6 +59,18 @@ public sealed class ModuleCatalogReaderTests
         Assert.AreEqual(line, ex.Line);
         StringAssert.Contains(ex.Message, problem);
         StringAssert.StartsWith(ex.Message, $"{Path}({line}): ");
+    }
+
+    [TestMethod]
+    [DataRow("<modules>\n  <module id=\"chat\" assembly=\"C\" dependsOn=\"requests\" />\n</modules>", "module 'chat': ")]
+    [DataRow("<modules>\n  <module dependsOn=\"requests\" />\n</modules>", "<module>: ")]
+    public void Parse_DependsOnAttribute_StopsStartUpSayingWhereDependenciesAreDeclared(string text, string who)
+    {
+        var ex = Assert.ThrowsExactly<ModuleCatalogException>(() => ModuleCatalogReader.Parse(text, Path));
+
+        Assert.AreEqual(
+            $"{Path}(2): {who}'dependsOn' is no longer read from modules.config; a module declares the modules it needs in its code (IServiceProModule.DependsOn). Remove the attribute.",
+            ex.Message);
     }
 
     [TestMethod]

@@ -11,7 +11,7 @@ public sealed class ModuleCatalogWriterTests
         <modules>
           <!-- Requests first -->
           <module id="requests" assembly="ServicePro.Modules.Requests" enabled="true" />
-          <module id="chat"   assembly="ServicePro.Modules.Chat" dependsOn="requests" />
+          <module id="chat"   assembly="ServicePro.Modules.Chat" />
           <module id="share" assembly="ServicePro.Modules.Share" enabled="true" /><!-- trailing -->
         </modules>
 
@@ -49,7 +49,7 @@ public sealed class ModuleCatalogWriterTests
         var text = await File.ReadAllTextAsync(_path);
         StringAssert.Contains(text, "<!-- Header comment that must survive. -->");
         StringAssert.Contains(text, "<!-- Requests first -->");
-        StringAssert.Contains(text, """<module id="chat"   assembly="ServicePro.Modules.Chat" dependsOn="requests" enabled="false" />""");
+        StringAssert.Contains(text, """<module id="chat"   assembly="ServicePro.Modules.Chat" enabled="false" />""");
         var entries = ModuleCatalogReader.Parse(text, _path).Entries;
         CollectionAssert.AreEqual(new[] { "requests", "chat", "share" }, entries.Select(e => e.Id).ToArray());
         Assert.IsTrue(entries[0].Enabled);

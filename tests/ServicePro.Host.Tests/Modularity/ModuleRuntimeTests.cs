@@ -17,7 +17,7 @@ public sealed class ModuleRuntimeTests
         _fakes.Add("chat", "requests");
         _fakes.Add("requests");
         _fakes.Add("share");
-        var runtime = await StartAsync(FakeModules.Catalog(("chat", true, []), ("requests", true, []), ("share", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("chat", true), ("requests", true), ("share", true)));
 
         CollectionAssert.AreEqual(
             new[] { "configure:requests", "configure:chat", "configure:share", "initialize:requests", "initialize:chat", "initialize:share" },
@@ -27,15 +27,39 @@ public sealed class ModuleRuntimeTests
     }
 
     [TestMethod]
-    public async Task Start_DependencyFromCatalogAndFromCode_AreBothHonoured()
+    public async Task Start_DependenciesDeclaredInCode_OrderAndShownOnTheModule()
     {
         _fakes.Add("a", "b");
-        _fakes.Add("b");
+        _fakes.Add("b", "c");
         _fakes.Add("c");
-        var runtime = await StartAsync(FakeModules.Catalog(("a", true, []), ("b", true, ["c"]), ("c", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("a", true), ("b", true), ("c", true)));
 
         CollectionAssert.AreEqual(new[] { "c", "b", "a" }, runtime.Modules.Select(m => m.Id).ToArray());
         CollectionAssert.AreEquivalent(new[] { "c" }, runtime.Modules.Single(m => m.Id == "b").DependsOn.ToArray());
+    }
+
+    [TestMethod]
+    public async Task Start_DependencyNotListed_FailedWithReason_NotConfiguredOrStarted()
+    {
+        _fakes.Add("chat", "requests");
+        _fakes.Add("share");
+
+        var runtime = await StartAsync(FakeModules.Catalog(("chat", true), ("share", true)));
+
+        var chat = runtime.Modules.Single(m => m.Id == "chat");
+        Assert.AreEqual(ModuleState.Failed, chat.State);
+        Assert.AreEqual("depends on 'requests', which is not listed in modules.config", chat.Reason);
+        CollectionAssert.AreEqual(new[] { "configure:share", "initialize:share" }, _fakes.Calls);
+    }
+
+    [TestMethod]
+    public async Task Start_ModuleDependsOnItself_Failed()
+    {
+        _fakes.Add("loop", "loop");
+
+        var runtime = await StartAsync(FakeModules.Catalog(("loop", true)));
+
+        Assert.AreEqual("module 'loop' depends on itself", runtime.Modules.Single().Reason);
     }
 
     [TestMethod]
@@ -45,7 +69,7 @@ public sealed class ModuleRuntimeTests
         _fakes.Loader.Setup(l => l.Load(It.Is<ModuleCatalogEntry>(e => e.Id == "broken")))
             .Throws(new ModuleLoadException("assembly 'Assembly.broken' not found at /x/y.dll"));
 
-        var runtime = await StartAsync(FakeModules.Catalog(("broken", true, []), ("share", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("broken", true), ("share", true)));
 
         var broken = runtime.Modules.Single(m => m.Id == "broken");
         Assert.AreEqual(ModuleState.Failed, broken.State);
@@ -67,7 +91,7 @@ public sealed class ModuleRuntimeTests
         _fakes.Add("dependent", "bad");
         var before = _services.Count;
 
-        var runtime = await StartAsync(FakeModules.Catalog(("bad", true, []), ("dependent", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("bad", true), ("dependent", true)));
 
         Assert.AreEqual("threw while registering its services: no licence key", runtime.Modules.Single(m => m.Id == "bad").Reason);
         Assert.AreEqual("depends on 'bad', which failed", runtime.Modules.Single(m => m.Id == "dependent").Reason);
@@ -84,7 +108,7 @@ public sealed class ModuleRuntimeTests
         _fakes.Add("chat", "requests");
         _fakes.Add("share");
 
-        var runtime = await StartAsync(FakeModules.Catalog(("requests", true, []), ("chat", true, []), ("share", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("requests", true), ("chat", true), ("share", true)));
 
         Assert.AreEqual("threw while initializing: database is read-only", runtime.Modules.Single(m => m.Id == "requests").Reason);
         Assert.AreEqual(ModuleState.Failed, runtime.Modules.Single(m => m.Id == "chat").State);
@@ -98,9 +122,9 @@ public sealed class ModuleRuntimeTests
     {
         _fakes.Add("chat");
         _fakes.Loader.Setup(l => l.Load(It.Is<ModuleCatalogEntry>(e => e.Id == "talk")))
-            .Returns(_fakes.Loader.Object.Load(new ModuleCatalogEntry("chat", "x", true, [], 1)));
+            .Returns(_fakes.Loader.Object.Load(new ModuleCatalogEntry("chat", "x", true, 1)));
 
-        var runtime = await StartAsync(FakeModules.Catalog(("talk", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("talk", true)));
 
         StringAssert.Contains(runtime.Modules.Single().Reason, "has id 'chat', but modules.config lists it as 'talk'");
     }
@@ -112,7 +136,7 @@ public sealed class ModuleRuntimeTests
         _fakes.Add("b", "a");
         _fakes.Add("share");
 
-        var runtime = await StartAsync(FakeModules.Catalog(("a", true, []), ("b", true, []), ("share", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("a", true), ("b", true), ("share", true)));
 
         StringAssert.Contains(runtime.Modules.Single(m => m.Id == "a").Reason, "part of a dependency cycle");
         StringAssert.Contains(runtime.Modules.Single(m => m.Id == "b").Reason, "part of a dependency cycle");
@@ -123,7 +147,7 @@ public sealed class ModuleRuntimeTests
     public async Task Start_DisabledModule_NotLoaded_DependentFails()
     {
         _fakes.Add("chat", "requests");
-        var runtime = await StartAsync(FakeModules.Catalog(("requests", false, []), ("chat", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("requests", false), ("chat", true)));
 
         Assert.AreEqual(ModuleState.Disabled, runtime.Modules.Single(m => m.Id == "requests").State);
         Assert.AreEqual("depends on 'requests', which is disabled", runtime.Modules.Single(m => m.Id == "chat").Reason);
@@ -134,7 +158,7 @@ public sealed class ModuleRuntimeTests
     public async Task IsActive_FollowsTheOwningModulesState()
     {
         _fakes.Add("share");
-        var runtime = await StartAsync(FakeModules.Catalog(("share", true, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("share", true)));
         var tileType = _fakes.TypeOf("share");
 
         Assert.IsTrue(runtime.IsActive(tileType));
@@ -154,7 +178,7 @@ public sealed class ModuleRuntimeTests
     [TestMethod]
     public async Task Apply_EnableModuleNotLoadedAtStart_StaysDisabledUntilRestart()
     {
-        var runtime = await StartAsync(FakeModules.Catalog(("later", false, [])));
+        var runtime = await StartAsync(FakeModules.Catalog(("later", false)));
 
         var info = runtime.Apply("later", enabled: true);
 

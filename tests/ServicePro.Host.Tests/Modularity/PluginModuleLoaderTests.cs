@@ -12,7 +12,7 @@ public sealed class PluginModuleLoaderTests
     [TestMethod]
     public void Load_SampleModuleFromTheHostsModulesFolder_SharesContractTypes()
     {
-        var loaded = _loader.Load(new ModuleCatalogEntry("share", "ServicePro.Modules.Share", true, [], 1));
+        var loaded = _loader.Load(new ModuleCatalogEntry("share", "ServicePro.Modules.Share", true, 1));
 
         Assert.AreEqual("share", loaded.Module.Id);
         Assert.AreEqual("Share", loaded.Module.Title);
@@ -28,7 +28,7 @@ public sealed class PluginModuleLoaderTests
     [TestMethod]
     public void Load_AssemblyMissing_ThrowsNamingTheExpectedPath()
     {
-        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("ghost", "ServicePro.Modules.Ghost", true, [], 1)));
+        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("ghost", "ServicePro.Modules.Ghost", true, 1)));
 
         Assert.AreEqual($"assembly 'ServicePro.Modules.Ghost' not found at {Path.Combine(TestPaths.ModulesDirectory, "ServicePro.Modules.Ghost", "ServicePro.Modules.Ghost.dll")}", ex.Message);
     }
@@ -38,7 +38,7 @@ public sealed class PluginModuleLoaderTests
     {
         var path = Path.Combine(TestPaths.HostDirectory, "McMaster.NETCore.Plugins.dll");
 
-        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("plugins", path, true, [], 1)));
+        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("plugins", path, true, 1)));
 
         StringAssert.Contains(ex.Message, "has no public class implementing IServiceProModule");
     }
@@ -49,7 +49,7 @@ public sealed class PluginModuleLoaderTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("loader-").FullName, "Garbage.dll");
         File.WriteAllText(path, "this is not a PE file");
 
-        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("garbage", path, true, [], 1)));
+        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("garbage", path, true, 1)));
 
         StringAssert.StartsWith(ex.Message, $"assembly '{path}' could not be loaded");
     }

@@ -82,7 +82,7 @@ public sealed class ShellContributionsTests
     }
 
     [TestMethod]
-    public async Task GetMenuAsync_ContributorsSeeTheRequestAndTheUser()
+    public async Task GetMenuAsync_ContributorsSeeTheSubjectAndTheUser()
     {
         MenuContext? seen = null;
         var contributor = new Mock<IMenuContributor>();
@@ -95,7 +95,7 @@ public sealed class ShellContributionsTests
         await Create().GetMenuAsync(StandardMenus.Social, user, new RequestReference(42, "Printer on fire"), CancellationToken.None);
 
         Assert.AreEqual(StandardMenus.Social, seen!.MenuName);
-        Assert.AreEqual(new RequestReference(42, "Printer on fire"), seen.Request);
+        Assert.AreEqual(new RequestReference(42, "Printer on fire"), seen.Subject);
         Assert.AreEqual("alice", seen.User.Identity!.Name);
     }
 

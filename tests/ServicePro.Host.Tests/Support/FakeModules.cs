@@ -54,6 +54,6 @@ public sealed class FakeModules
         return runtime;
     }
 
-    public static ModuleCatalog Catalog(params (string Id, bool Enabled, string[] DependsOn)[] entries) =>
-        new("/tmp/modules.config", entries.Select((e, i) => new ModuleCatalogEntry(e.Id, $"Assembly.{e.Id}", e.Enabled, e.DependsOn, i + 3)).ToList());
+    public static ModuleCatalog Catalog(params (string Id, bool Enabled)[] entries) =>
+        new("/tmp/modules.config", entries.Select((e, i) => new ModuleCatalogEntry(e.Id, $"Assembly.{e.Id}", e.Enabled, i + 3)).ToList());
 }

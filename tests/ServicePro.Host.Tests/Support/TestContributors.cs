@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using ServicePro.Contracts.Extensibility;
+using ServicePro.Contracts.Requests;
 
 namespace ServicePro.Host.Tests.Support;
 
@@ -39,7 +40,7 @@ public static class TestContributors
         {
             if (context.MenuName == StandardMenus.Social)
             {
-                context.Add(new MenuItem("share", "E-mail a colleague", "Mail", 5) { Href = $"mailto:?subject={context.Request?.Number}" });
+                context.Add(new MenuItem("share", "E-mail a colleague", "Mail", 5) { Href = $"mailto:?subject={(context.Subject as RequestReference)?.Number}" });
             }
             else if (context.MenuName == StandardMenus.Navigation)
             {

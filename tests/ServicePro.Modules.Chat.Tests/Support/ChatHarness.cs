@@ -70,7 +70,7 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public Mock<IUserDirectory> Users { get; } = new();
 
-    public Mock<IEventAggregator> Events { get; } = new();
+    public Mock<IIntegrationEventBus> Events { get; } = new();
 
     public ChatWriter Writer { get; }
 

@@ -1,19 +1,23 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Requests.Services;
 using ServicePro.Modules.Requests.Tests.Support;
 using Kinds = ServicePro.Modules.Requests.RequestsConstants.ActivityKinds;
 
 namespace ServicePro.Modules.Requests.Tests.Services;
 
-/// <summary>The chat-ended handler on a real SQLite file: exactly once, who reads the transcript, and nothing lost.</summary>
+/// <summary>
+/// The chat-ended handler on a real SQLite file: one idempotent append, who reads the transcript, and a failure
+/// thrown to the publisher (the Chat module's outbox, which delivers again later) instead of kept here.
+/// </summary>
 [TestClass]
 public sealed class ChatSessionEndedHandlerTests
 {
     private TestDatabase _database = null!;
-    private PendingChatSessions _pending = null!;
-    private ListLogger<ChatSessionRecorder> _log = null!;
-    private ChatSessionRecorder _recorder = null!;
+    private RecordingEvents _events = null!;
     private ChatSessionEndedHandler _handler = null!;
     private RequestService _requests = null!;
 
@@ -21,32 +25,31 @@ public sealed class ChatSessionEndedHandlerTests
     public async Task Create()
     {
         _database = await TestDatabase.CreateAsync();
-        _pending = new PendingChatSessions();
-        _log = new ListLogger<ChatSessionRecorder>();
-        _recorder = new ChatSessionRecorder(new ChatActivityWriter(_database), _pending, new RecordingEvents(), Support.Services.FastRetries(), TimeProvider.System, _log);
-        _handler = new ChatSessionEndedHandler(_recorder);
+        _events = new RecordingEvents();
+        _handler = new ChatSessionEndedHandler(new ChatActivityWriter(_database), _events, NullLogger<ChatSessionEndedHandler>.Instance);
         _requests = Support.Services.Requests(_database);
-        await _requests.CreateAsync(new NewRequest("Printer on fire"), Reps.Alice, default);
+        await _requests.CreateAsync(new NewRequest("Принтер горит 🔥 打印机着火了"), Reps.Alice, default);
     }
 
     [TestCleanup]
     public async Task Dispose() => await _database.DisposeAsync();
 
-    private async Task<int> ChatEntriesAsync()
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.Activity.CountAsync(a => a.Kind == Kinds.Chat);
-    }
+    private async Task<IReadOnlyList<ActivityView>> ChatEntriesAsync(int number = 1) =>
+        (await _requests.GetActivityAsync(number, Reps.Alice, default)).Where(e => e.Kind == Kinds.Chat).ToList();
+
+    private int Notifications() => _events.Published.OfType<RequestActivityAddedEvent>().Count();
 
     [TestMethod]
-    public async Task HandleAsync_SameSessionTwice_OneEntry()
+    public async Task HandleAsync_SameSessionTwice_OnceInTheActivityStream_OpenPagesToldOnce()
     {
         var session = ChatSessions.Ended(1, "alice", "bob");
 
         await _handler.HandleAsync(session, default);
         await _handler.HandleAsync(session, default);
 
-        Assert.AreEqual(1, await ChatEntriesAsync());
+        var entry = (await ChatEntriesAsync()).Single();
+        Assert.AreEqual(session.SessionId, entry.Chat!.SessionId);
+        Assert.AreEqual(1, Notifications());
     }
 
     [TestMethod]
@@ -56,7 +59,7 @@ public sealed class ChatSessionEndedHandlerTests
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _handler.HandleAsync(session, default))));
 
-        Assert.AreEqual(1, await ChatEntriesAsync());
+        Assert.HasCount(1, await ChatEntriesAsync());
     }
 
     [TestMethod]
@@ -78,50 +81,56 @@ public sealed class ChatSessionEndedHandlerTests
     }
 
     [TestMethod]
-    public async Task HandleAsync_UnknownRequest_KeptLoggedThrown_ThenRecordedOnceTheRequestExists()
+    public async Task HandleAsync_WorkbenchSession_NothingStored()
+    {
+        await _handler.HandleAsync(ChatSessions.Ended(null, "alice", "bob"), default);
+
+        Assert.IsEmpty(await ChatEntriesAsync());
+        Assert.AreEqual(0, Notifications());
+    }
+
+    [TestMethod]
+    public async Task HandleAsync_AppendFails_ThrowsTheFailureToThePublisher_NothingAnnounced()
+    {
+        var writer = new Mock<IChatActivityWriter>();
+        writer.Setup(w => w.AppendAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DbUpdateException("database is locked"));
+        var handler = new ChatSessionEndedHandler(writer.Object, _events, NullLogger<ChatSessionEndedHandler>.Instance);
+
+        var ex = await Assert.ThrowsExactlyAsync<DbUpdateException>(() => handler.HandleAsync(ChatSessions.Ended(1, "alice", "bob"), default));
+
+        Assert.AreEqual("database is locked", ex.Message);
+        writer.Verify(w => w.AppendAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()), Times.Once, "no retry of its own: the outbox owns delivery");
+        Assert.AreEqual(0, Notifications());
+    }
+
+    [TestMethod]
+    public async Task HandleAsync_DatabaseUnreachable_Throws_RecordedOnceWhenThePublisherDeliversAgain()
+    {
+        var session = ChatSessions.Ended(1, "alice", "bob");
+        _database.Break();
+
+        await Assert.ThrowsExactlyAsync<SqliteException>(() => _handler.HandleAsync(session, default));
+        _database.Mend();
+        Assert.IsEmpty(await ChatEntriesAsync(), "nothing kept or retried behind the publisher's back");
+
+        // The Chat module's outbox delivers again after its back-off, and once more after a stop before its mark.
+        await _handler.HandleAsync(session, default);
+        await _handler.HandleAsync(session, default);
+
+        Assert.HasCount(1, await ChatEntriesAsync());
+        Assert.AreEqual(1, Notifications());
+    }
+
+    [TestMethod]
+    public async Task HandleAsync_UnknownRequest_Throws_RecordedOnRedeliveryOnceTheRequestExists()
     {
         var session = ChatSessions.Ended(2, "alice", "bob");
 
-        await Assert.ThrowsExactlyAsync<ChatSessionNotRecordedException>(() => _handler.HandleAsync(session, default));
-        Assert.IsTrue(_pending.Contains(session.SessionId));
-        Assert.IsTrue(_log.Entries.Any(e => e.Level == LogLevel.Error && e.Message.Contains(session.SessionId.ToString(), StringComparison.Ordinal)));
-
+        await Assert.ThrowsExactlyAsync<RequestNotFoundException>(() => _handler.HandleAsync(session, default));
         await _requests.CreateAsync(new NewRequest("Second"), Reps.Alice, default);
-        await _recorder.RetryPendingAsync(default);
-
-        Assert.AreEqual(0, _pending.Count);
-        Assert.HasCount(1, (await _requests.GetActivityAsync(2, Reps.Alice, default)).Where(e => e.Kind == Kinds.Chat));
-    }
-
-    [TestMethod]
-    public async Task HandleAsync_DatabaseUnreachable_NotLost_RecordedAfterRecovery()
-    {
-        var session = ChatSessions.Ended(1, "alice", "bob");
-        _database.Break();
-
-        await Assert.ThrowsExactlyAsync<ChatSessionNotRecordedException>(() => _handler.HandleAsync(session, default));
-        Assert.IsTrue(_pending.Contains(session.SessionId));
-
-        Assert.AreEqual(0, await _recorder.RetryPendingAsync(default), "still unreachable: kept");
-        _database.Mend();
-        Assert.AreEqual(1, await _recorder.RetryPendingAsync(default));
-
-        Assert.AreEqual(1, await ChatEntriesAsync());
-        Assert.AreEqual(0, _pending.Count);
-    }
-
-    [TestMethod]
-    public async Task HandleAsync_PublisherRedeliversAfterRetryRecordedIt_StillOneEntry()
-    {
-        var session = ChatSessions.Ended(1, "alice", "bob");
-        _database.Break();
-        await Assert.ThrowsExactlyAsync<ChatSessionNotRecordedException>(() => _handler.HandleAsync(session, default));
-        _database.Mend();
-        await _recorder.RetryPendingAsync(default);
-
-        // The Chat module's outbox did not know and delivers again.
         await _handler.HandleAsync(session, default);
 
-        Assert.AreEqual(1, await ChatEntriesAsync());
+        Assert.HasCount(1, await ChatEntriesAsync(2));
     }
 }

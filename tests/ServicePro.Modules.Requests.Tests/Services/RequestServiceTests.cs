@@ -340,7 +340,7 @@ public sealed class RequestServiceTests
         var other = (await _service.GetActivityAsync(1, Reps.Bob, default)).Single(e => e.Kind == Kinds.Chat).Chat!;
 
         Assert.AreEqual("Can you restart it?", participant.Transcript![1].Text);
-        Assert.HasCount(3, privileged.Transcript!);
+        Assert.HasCount(4, privileged.Transcript!);
         Assert.IsNull(other.Transcript, "bob neither took part nor is Privileged");
         CollectionAssert.AreEqual(new[] { "alice", "dave" }, other.Participants.ToArray());
         Assert.AreEqual(new TimeSpan(0, 5, 7), other.Length);

@@ -20,6 +20,7 @@ public static class ChatSessions
                 new TranscriptLine(start, participants[^1], TranscriptLineKind.Joined, string.Empty),
                 new TranscriptLine(start.AddSeconds(10), participants[0], TranscriptLineKind.Message, "Can you restart it?"),
                 new TranscriptLine(start.AddSeconds(30), participants[^1], TranscriptLineKind.Message, "<b>Done</b> <script>alert(1)</script>"),
+                new TranscriptLine(start.AddSeconds(40), participants[0], TranscriptLineKind.Message, "Спасибо! 谢谢 🙏"),
             ]);
     }
 }

@@ -3,14 +3,17 @@ using ServicePro.Contracts.Events;
 
 namespace ServicePro.Modules.Requests.Tests.Support;
 
-/// <summary>An event aggregator that delivers to live subscribers, as the host's does, and records what was published.</summary>
+/// <summary>
+/// An event aggregator that records what was published and hands it to live subscribers in order without awaiting
+/// them, as the host's does (which queues each on its own): the publisher never waits.
+/// </summary>
 public sealed class RecordingEvents : IEventAggregator
 {
     private readonly ConcurrentDictionary<Guid, (Type Type, Delegate Handler)> _subscribers = new();
 
     public ConcurrentQueue<object> Published { get; } = new();
 
-    public async Task PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
+    public void Publish<TEvent>(TEvent @event)
         where TEvent : notnull
     {
         Published.Enqueue(@event);
@@ -18,7 +21,7 @@ public sealed class RecordingEvents : IEventAggregator
         {
             if (type == typeof(TEvent))
             {
-                await ((Func<TEvent, CancellationToken, Task>)handler)(@event, cancellationToken);
+                _ = ((Func<TEvent, CancellationToken, Task>)handler)(@event, CancellationToken.None);
             }
         }
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServicePro.Modules.Requests.Services;
 
 namespace ServicePro.Modules.Requests.Tests.Support;
@@ -9,8 +8,4 @@ public static class Services
 {
     public static RequestService Requests(TestDatabase database, RecordingEvents? events = null, TimeProvider? time = null) =>
         new(database, new FakeUserDirectory(), events ?? new RecordingEvents(), time ?? TimeProvider.System, NullLogger<RequestService>.Instance);
-
-    /// <summary>Retries without waiting, so that tests do not sleep.</summary>
-    public static IOptions<RequestsOptions> FastRetries(int attempts = 2) =>
-        Options.Create(new RequestsOptions { ChatRetryAttempts = attempts, ChatRetryDelay = TimeSpan.Zero, PendingRetryInterval = TimeSpan.FromMinutes(1) });
 }

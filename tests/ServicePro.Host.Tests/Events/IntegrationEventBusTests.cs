@@ -3,12 +3,12 @@ using Moq;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
-using ServicePro.Host.Shell;
+using ServicePro.Host.Events;
 
-namespace ServicePro.Host.Tests.Shell;
+namespace ServicePro.Host.Tests.Events;
 
 [TestClass]
-public sealed class EventAggregatorTests
+public sealed class IntegrationEventBusTests
 {
     private readonly Mock<IModuleStatus> _modules = new();
     private readonly ServiceCollection _services = new();
@@ -33,20 +33,14 @@ public sealed class EventAggregatorTests
     public void ActiveByDefault() => _modules.Setup(m => m.IsActive(It.IsAny<Type>())).Returns(true);
 
     [TestMethod]
-    public async Task PublishAsync_RunsRegisteredHandlersAndSubscribers()
+    public async Task PublishAsync_RunsRegisteredHandlersBeforeReturning()
     {
         var log = new List<string>();
         _services.AddSingleton(log).AddEventHandler<SomethingHappenedEvent, RecordingHandler>();
-        var aggregator = Create();
-        using var subscription = aggregator.Subscribe<SomethingHappenedEvent>((e, _) =>
-        {
-            log.Add($"subscriber:{e.What}");
-            return Task.CompletedTask;
-        });
 
-        await aggregator.PublishAsync(new SomethingHappenedEvent("chat ended"));
+        await Create().PublishAsync(new SomethingHappenedEvent("chat ended"));
 
-        CollectionAssert.AreEqual(new[] { "handler:chat ended", "subscriber:chat ended" }, log);
+        CollectionAssert.AreEqual(new[] { "handler:chat ended" }, log);
     }
 
     [TestMethod]
@@ -62,7 +56,7 @@ public sealed class EventAggregatorTests
     }
 
     [TestMethod]
-    public async Task PublishAsync_OneHandlerFails_OthersStillRunThenFailureIsThrown()
+    public async Task PublishAsync_OneHandlerFails_OthersStillRunThenFailureReachesThePublisher()
     {
         var log = new List<string>();
         _services.AddSingleton(log)
@@ -75,40 +69,6 @@ public sealed class EventAggregatorTests
         Assert.AreEqual("disk full", ex.InnerExceptions.Single().Message);
     }
 
-    [TestMethod]
-    public async Task Subscribe_AfterDispose_NoLongerCalled()
-    {
-        var aggregator = Create();
-        var calls = 0;
-        var subscription = aggregator.Subscribe<SomethingHappenedEvent>((_, _) =>
-        {
-            calls++;
-            return Task.CompletedTask;
-        });
-
-        await aggregator.PublishAsync(new SomethingHappenedEvent("1"));
-        subscription.Dispose();
-        await aggregator.PublishAsync(new SomethingHappenedEvent("2"));
-
-        Assert.AreEqual(1, calls);
-    }
-
-    [TestMethod]
-    public async Task Subscribe_OtherEventType_NotCalled()
-    {
-        var aggregator = Create();
-        var calls = 0;
-        using var subscription = aggregator.Subscribe<ModuleStateChangedEvent>((_, _) =>
-        {
-            calls++;
-            return Task.CompletedTask;
-        });
-
-        await aggregator.PublishAsync(new SomethingHappenedEvent("1"));
-
-        Assert.AreEqual(0, calls);
-    }
-
-    private EventAggregator Create() =>
-        new(_services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _modules.Object, NullLogger<EventAggregator>.Instance);
+    private IntegrationEventBus Create() =>
+        new(_services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _modules.Object, NullLogger<IntegrationEventBus>.Instance);
 }
