@@ -24,7 +24,7 @@ public sealed class ChatModule : IServiceProModule
 
     public string Title => ChatConstants.Title;
 
-    public IReadOnlyCollection<string> DependsOn => ["requests"];
+    public IReadOnlyCollection<string> DependsOn => [];
 
     public void ConfigureServices(ModuleServicesContext context)
     {
