@@ -12,7 +12,7 @@ public static class TestModulesConfig
         </modules>
         """;
 
-    /// <summary>Requests, Share and Chat, all enabled (Chat depends on Requests, as in the shipped modules.config).</summary>
+    /// <summary>Requests, Share and Chat, all enabled, as in the shipped modules.config.</summary>
     public static string WithChat() => """
         <?xml version="1.0" encoding="utf-8"?>
         <modules>
