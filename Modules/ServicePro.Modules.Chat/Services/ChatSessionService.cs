@@ -373,7 +373,7 @@ public sealed class ChatSessionService(
             .ToLookup(e => e.SessionId);
         return sessions.Select(s => new ChatSessionSummaryDto(
             s.Id, s.RequestNumber, s.Originator, TranscriptBuilder.Participants(s, s.Attendees), s.StartedAt, s.EndedAt,
-            ChatClock.ValueAt(s, s.EndedAt!.Value), TranscriptBuilder.Build(entries[s.Id]))).ToList();
+            ChatClock.ValueAt(s, s.EndedAt!.Value), TranscriptBuilder.BuildForClients(entries[s.Id]))).ToList();
     }
 
     /// <summary>Expires pending invitations whose time is up, telling the invitee and whoever invited.</summary>

@@ -1,5 +1,3 @@
-using ServicePro.Modules.Chat.Hubs;
-
 namespace ServicePro.Modules.Chat.Services;
 
 /// <summary>Sends hub events to every connection of some reps, or to everyone.</summary>

@@ -1,5 +1,4 @@
 using ServicePro.Modules.Chat.Client;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Shell;
 

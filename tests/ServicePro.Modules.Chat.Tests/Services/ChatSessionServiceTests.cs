@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Moq;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Requests;
-using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Tests.Support;
