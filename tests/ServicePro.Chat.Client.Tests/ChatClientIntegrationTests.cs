@@ -1,12 +1,10 @@
-using System.Globalization;
-using ServicePro.Modules.Chat.Client;
-using ServicePro.Modules.Chat.Hubs;
-using ServicePro.Modules.Chat.Tests.Support;
+using System.Net;
+using ServicePro.Chat.Client.Tests.Support;
 using ServicePro.Testing;
 
-namespace ServicePro.Modules.Chat.Tests.Client;
+namespace ServicePro.Chat.Client.Tests;
 
-/// <summary>The client library against the real host, including a host restart under it.</summary>
+/// <summary>The client library against the real host: a host restart under it, its first start, its sign-in and token.</summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
 public sealed class ChatClientIntegrationTests
@@ -16,13 +14,13 @@ public sealed class ChatClientIntegrationTests
     [TestMethod]
     public async Task SendMessage_WhileTheHostRestarts_ReconnectsResendsOnceOtherRepCatchesUpAndChatTimeSurvives()
     {
-        var recordFile = Path.Combine(Directory.CreateTempSubdirectory("servicepro-chat-record-").FullName, "ended.jsonl");
-        var host = await ChatHostFixture.StartAsync(recordFile, cancellationToken: TestContext.CancellationToken);
+        var settings = ChatHost.Settings();
+        var host = await HostProcess.StartAsync(ChatHost.ModulesConfig, settings, TestContext.CancellationToken);
         try
         {
             var baseAddress = host.BaseAddress;
-            await using var alice = CreateClient(baseAddress, "alice");
-            await using var bob = CreateClient(baseAddress, "bob");
+            await using var alice = ChatHost.CreateClient(baseAddress, "alice");
+            await using var bob = ChatHost.CreateClient(baseAddress, "bob");
             var aliceStates = new EventWaiter<ChatConnectionState>();
             alice.StateChanged += (_, s) => aliceStates.Add(s);
             var bobInvitations = new EventWaiter<ChatInvitationDto>();
@@ -41,24 +39,28 @@ public sealed class ChatClientIntegrationTests
 
             var reconnecting = aliceStates.NextAsync(s => s == ChatConnectionState.Reconnecting);
             var connectedAgain = aliceStates.NextAsync(s => s == ChatConnectionState.Connected, TimeSpan.FromSeconds(60));
-            var restart = host.RestartAsync(
-                ChatHostFixture.Settings(recordFile, new Dictionary<string, string> { ["urls"] = baseAddress.GetLeftPart(UriPartial.Authority) }),
-                TestContext.CancellationToken);
+            settings["urls"] = baseAddress.GetLeftPart(UriPartial.Authority);
+            var restart = host.RestartAsync(settings, TestContext.CancellationToken);
             await reconnecting;
-            Assert.AreEqual(ChatConnectionState.Reconnecting, alice.State, "the banner shows reconnecting");
-            var sending = alice.SendMessageAsync(session.SessionId, "sent while down", cancellationToken: TestContext.CancellationToken);
+            Assert.AreEqual(ChatConnectionState.Reconnecting, alice.State, "the client says it is reconnecting");
+            var sending = alice.SendMessageAsync(session.SessionId, "Отправлено, пока сервер лежал; 服务器重启时发送 🔁", cancellationToken: TestContext.CancellationToken);
             Assert.AreEqual(1, alice.PendingCount, "kept until acknowledged");
             host = await restart;
 
-            var stored = await sending.WaitAsync(TimeSpan.FromSeconds(60));
+            var stored = await sending.WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
             await connectedAgain;
-            var atBob = await bobEntries.AnyAsync(e => e.Text == "sent while down", TimeSpan.FromSeconds(60));
+            var atBob = await bobEntries.AnyAsync(e => e.ClientMessageId == stored.ClientMessageId, TimeSpan.FromSeconds(60));
 
             Assert.AreEqual(stored.Sequence, atBob.Sequence);
+            Assert.AreEqual("Отправлено, пока сервер лежал; 服务器重启时发送 🔁", atBob.Text);
             Assert.AreEqual(0, alice.PendingCount);
+            CollectionAssert.AreEqual(
+                new[] { ChatConnectionState.Connected, ChatConnectionState.Reconnecting, ChatConnectionState.Connected },
+                aliceStates.Values.ToArray(),
+                "Reconnecting while the host was down, Connected once it answered again");
             var entries = await alice.GetEntriesAsync(session.SessionId, 0, TestContext.CancellationToken);
-            Assert.AreEqual(1, entries.Count(e => e.Text == "sent while down"), "resent, never duplicated");
-            Assert.AreEqual(1, bobEntries.Values.Count(e => e.Text == "sent while down"));
+            Assert.AreEqual(1, entries.Count(e => e.ClientMessageId == stored.ClientMessageId), "resent, never duplicated");
+            Assert.AreEqual(1, bobEntries.Values.Count(e => e.ClientMessageId == stored.ClientMessageId), "bob sees it once");
             var afterRestart = await bob.GetSessionAsync(session.SessionId, TestContext.CancellationToken);
             Assert.AreEqual(TimeSpan.FromMinutes(90), afterRestart.ChatTime.Value, "Chat Time survives a restart");
             Assert.IsFalse(afterRestart.ChatTime.IsRunning);
@@ -76,39 +78,108 @@ public sealed class ChatClientIntegrationTests
     [TestMethod]
     public async Task SendMessage_Refused_ThrowsWithTheCodeAndKeepsNothingPending()
     {
-        var recordFile = Path.Combine(Directory.CreateTempSubdirectory("servicepro-chat-record-").FullName, "ended.jsonl");
-        await using var host = await ChatHostFixture.StartAsync(recordFile, cancellationToken: TestContext.CancellationToken);
-        await using var alice = CreateClient(host.BaseAddress, "alice");
+        await using var host = await ChatHost.StartAsync(cancellationToken: TestContext.CancellationToken);
+        await using var alice = ChatHost.CreateClient(host.BaseAddress, "alice");
         await alice.StartAsync(TestContext.CancellationToken);
         var session = await alice.StartSessionAsync(null, TestContext.CancellationToken);
 
         var error = await Assert.ThrowsExactlyAsync<ChatClientException>(() => alice.SendMessageAsync(session.SessionId, "  ", cancellationToken: TestContext.CancellationToken));
 
-        Assert.AreEqual(ChatConstants.Errors.MessageEmpty, error.Code);
+        Assert.AreEqual(ChatProtocol.Errors.MessageEmpty, error.Code);
         Assert.AreEqual("A message cannot be empty.", error.Message);
         Assert.AreEqual(0, alice.PendingCount);
     }
 
-    private static ChatClient CreateClient(Uri baseAddress, string userName)
+    [TestMethod]
+    public async Task StartAsync_HostNotListeningYet_RetriesUntilItIsThenConnects()
     {
-        string? token = null;
-        return new ChatClient(new ChatClientOptions
+        var settings = ChatHost.Settings();
+        var host = await HostProcess.StartAsync(ChatHost.ModulesConfig, settings, TestContext.CancellationToken);
+        try
         {
-            HubUrl = new Uri(baseAddress, ChatConstants.HubRoute.TrimStart('/')),
-            AccessTokenProvider = async () => token ??= await TokenAsync(baseAddress, userName),
-            ReconnectDelay = TimeSpan.FromMilliseconds(200),
-            MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        });
+            // A token from before the host went down: it stays valid over the restart, so every attempt gets this far.
+            using var signIn = new ChatSignIn(host.BaseAddress, "alice", SignIn.DemoPassword);
+            var token = await signIn.GetAccessTokenAsync();
+            var attempts = new EventWaiter<int>();
+            var attempt = 0;
+            await using var alice = new ChatClient(new ChatClientOptions
+            {
+                HubUrl = ChatHost.HubUrl(host.BaseAddress),
+                AccessTokenProvider = () =>
+                {
+                    attempts.Add(Interlocked.Increment(ref attempt));
+                    return Task.FromResult(token);
+                },
+                ReconnectDelay = TimeSpan.FromMilliseconds(200),
+                MaxReconnectDelay = TimeSpan.FromSeconds(1),
+            });
+            await host.KillAsync(TestContext.CancellationToken);
+
+            var starting = alice.StartAsync(TestContext.CancellationToken);
+            await attempts.AnyAsync(n => n == 3);
+            Assert.IsFalse(starting.IsCompleted, "still trying while nothing listens");
+            settings["urls"] = host.BaseAddress.GetLeftPart(UriPartial.Authority);
+            host = await host.RestartAsync(settings, TestContext.CancellationToken);
+            await starting.WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
+
+            Assert.AreEqual(ChatConnectionState.Connected, alice.State);
+            var session = await alice.StartSessionAsync(null, TestContext.CancellationToken);
+            Assert.AreEqual("alice", session.Originator);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new AssertFailedException($"Timed out; host output:\n{host.Output}", ex);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
     }
 
-    private static async Task<string?> TokenAsync(Uri baseAddress, string userName)
+    [TestMethod]
+    public async Task StartAsync_WrongPassword_ThrowsUnauthorizedInsteadOfRetrying()
     {
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        using var response = await http.PostAsync(
-            ChatConstants.TokenRoute.TrimStart('/'),
-            new StringContent(string.Create(CultureInfo.InvariantCulture, $$"""{"userName":"{{userName}}","password":"{{SignIn.DemoPassword}}"}"""), System.Text.Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("accessToken").GetString();
+        await using var host = await ChatHost.StartAsync(cancellationToken: TestContext.CancellationToken);
+        using var signIn = new ChatSignIn(host.BaseAddress, "alice", "Неверный#пароль2026");
+        await using var alice = new ChatClient(new ChatClientOptions
+        {
+            HubUrl = ChatHost.HubUrl(host.BaseAddress),
+            AccessTokenProvider = signIn.GetAccessTokenAsync,
+        });
+
+        var error = await Assert.ThrowsExactlyAsync<HttpRequestException>(() => alice.StartAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken));
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.AreEqual(ChatConnectionState.Disconnected, alice.State);
+    }
+
+    [TestMethod]
+    public async Task AccessToken_ExpiresWhileConnected_ReconnectsWithARefreshedTokenAndKeepsWorking()
+    {
+        // The host closes a connection when the token it was opened with expires.
+        await using var host = await ChatHost.StartAsync(
+            new Dictionary<string, string> { ["SignIn:AccessTokenLifetime"] = "00:00:10" },
+            TestContext.CancellationToken);
+        try
+        {
+            using var requests = new RecordingHandler();
+            await using var alice = ChatHost.CreateClient(host.BaseAddress, "alice", signInHandler: requests);
+            var states = new EventWaiter<ChatConnectionState>();
+            alice.StateChanged += (_, s) => states.Add(s);
+            await alice.StartAsync(TestContext.CancellationToken);
+            var session = await alice.StartSessionAsync(null, TestContext.CancellationToken);
+
+            await states.NextAsync(s => s == ChatConnectionState.Reconnecting, TimeSpan.FromSeconds(90));
+            await states.NextAsync(s => s == ChatConnectionState.Connected, TimeSpan.FromSeconds(60));
+            var stored = await alice.SendMessageAsync(session.SessionId, "Токен обновлён, 令牌已刷新 🔑", cancellationToken: TestContext.CancellationToken);
+
+            Assert.AreEqual("Токен обновлён, 令牌已刷新 🔑", stored.Text);
+            CollectionAssert.Contains(requests.Paths.ToArray(), ChatProtocol.RefreshRoute, "the reconnect renewed the token");
+            Assert.AreEqual(1, requests.Paths.Count(p => p == ChatProtocol.TokenRoute), "signed in once, refreshed after that");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new AssertFailedException($"Timed out; host output:\n{host.Output}", ex);
+        }
     }
 }
