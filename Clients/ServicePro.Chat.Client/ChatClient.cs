@@ -42,7 +42,7 @@ public sealed class ChatClient : IAsyncDisposable
         builder.Services.AddSingleton(logging);
         _connection = builder.Build();
         _keeper = new ChatConnectionKeeper(_connection, backoff, options.TimeProvider, _logger, AfterReadyAsync, _followed.Dropped);
-        _keeper.StateChanged += (_, state) => StateChanged?.Invoke(this, state);
+        _keeper.StateChanged += (_, state) => Raise(StateChanged, state);
         _outbox = new MessageOutbox(_connection, () => _keeper.State == ChatConnectionState.Connected, _logger);
 
         _connection.On<ChatEntryDto>(ChatProtocol.Events.EntryAdded, e => RaiseEntries(_followed.Receive(e)));

@@ -116,7 +116,9 @@ internal sealed class ChatConnectionKeeper : IAsyncDisposable
     {
         lock (_gate)
         {
-            _background = Task.WhenAll(_background, Task.Run(RecoverLoggedAsync));
+            // Kept for DisposeAsync to await; a finished one is dropped rather than chained for the client's lifetime.
+            var recovery = Task.Run(RecoverLoggedAsync);
+            _background = _background.IsCompleted ? recovery : Task.WhenAll(_background, recovery);
         }
     }
 

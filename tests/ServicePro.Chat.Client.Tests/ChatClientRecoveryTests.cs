@@ -70,7 +70,8 @@ public sealed class ChatClientRecoveryTests
             await alice.SendMessageAsync(session.SessionId, "До обрыва", cancellationToken: TestContext.CancellationToken);
             await entries.AnyAsync(e => e.Text == "До обрыва");
 
-            beforeConnect = mayReconnect.Task;
+            // Bounded, so that a failing test still ends (disposing waits for a reconnect attempt under way).
+            beforeConnect = mayReconnect.Task.WaitAsync(TimeSpan.FromSeconds(90), TestContext.CancellationToken);
             var reconnecting = states.NextAsync(s => s == ChatConnectionState.Reconnecting);
             await Assert.ThrowsAsync<Exception>(() => bob.GetMySessionsAsync(TestContext.CancellationToken), "the reply is lost with the connection");
             await reconnecting;
@@ -127,7 +128,8 @@ public sealed class ChatClientRecoveryTests
             var before = await alice.StartSessionAsync(null, TestContext.CancellationToken);
             await alice.InviteAsync(before.SessionId, ["bob"], TestContext.CancellationToken);
             await invitations.AnyAsync(i => i.SessionId == before.SessionId);
-            beforeConnect = mayReconnect.Task;
+            // Bounded, so that a failing test still ends (disposing waits for a reconnect attempt under way).
+            beforeConnect = mayReconnect.Task.WaitAsync(TimeSpan.FromSeconds(90), TestContext.CancellationToken);
             var reconnecting = states.AnyAsync(s => s == ChatConnectionState.Reconnecting);
 
             await Assert.ThrowsAsync<Exception>(() => bob.GetMySessionsAsync(TestContext.CancellationToken), "the reply is lost with the connection");
