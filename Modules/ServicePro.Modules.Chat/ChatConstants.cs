@@ -2,18 +2,21 @@ using ServicePro.Contracts.Modules;
 
 namespace ServicePro.Modules.Chat;
 
-/// <summary>Every wire name of the Chat module: the hub route, its methods, its events and its error codes.</summary>
+/// <summary>
+/// The Chat module's names. The hub's wire names live in <see cref="ChatProtocol"/> (shared with clients); the members
+/// here alias them, so that module code names everything through one class.
+/// </summary>
 public static class ChatConstants
 {
     public const string ModuleId = "chat";
 
     /// <summary>The hub's route. The host accepts a bearer token as <c>access_token</c> query string under <c>/hubs</c>.</summary>
-    public const string HubRoute = "/hubs/chat";
+    public const string HubRoute = ChatProtocol.HubRoute;
 
     /// <summary>Where a non-browser client exchanges user name and password for a bearer token (a host endpoint).</summary>
-    public const string TokenRoute = "/account/token";
+    public const string TokenRoute = ChatProtocol.TokenRoute;
 
-    public const int MaxMessageLength = 4000;
+    public const int MaxMessageLength = ChatProtocol.MaxMessageLength;
 
     /// <summary>The Workbench tile's id (<c>tile-chat</c>) and the Social item's id (<c>social-item-chat</c>).</summary>
     public const string TileId = ModuleId;
@@ -36,80 +39,80 @@ public static class ChatConstants
     /// <summary>The module's style sheet, served from its wwwroot while the module is enabled.</summary>
     public const string StyleSheet = ModuleContent.PathPrefix + "/" + ModuleId + "/chat.css";
 
-    public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
+    public static readonly TimeSpan MaxChatTime = ChatProtocol.MaxChatTime;
 
     /// <summary>Hub methods a client invokes.</summary>
     public static class Methods
     {
-        public const string StartSession = nameof(StartSession);
-        public const string GetSession = nameof(GetSession);
-        public const string GetEntries = nameof(GetEntries);
-        public const string Invite = nameof(Invite);
-        public const string AcceptInvitation = nameof(AcceptInvitation);
-        public const string DeclineInvitation = nameof(DeclineInvitation);
-        public const string GetMyInvitations = nameof(GetMyInvitations);
-        public const string GetMyLiveSessions = nameof(GetMyLiveSessions);
-        public const string Typing = nameof(Typing);
-        public const string SendMessage = nameof(SendMessage);
-        public const string LeaveSession = nameof(LeaveSession);
-        public const string PauseChatTime = nameof(PauseChatTime);
-        public const string ResumeChatTime = nameof(ResumeChatTime);
-        public const string SetChatTime = nameof(SetChatTime);
-        public const string SetPresence = nameof(SetPresence);
-        public const string GetPresence = nameof(GetPresence);
-        public const string GetMySessions = nameof(GetMySessions);
+        public const string StartSession = ChatProtocol.Methods.StartSession;
+        public const string GetSession = ChatProtocol.Methods.GetSession;
+        public const string GetEntries = ChatProtocol.Methods.GetEntries;
+        public const string Invite = ChatProtocol.Methods.Invite;
+        public const string AcceptInvitation = ChatProtocol.Methods.AcceptInvitation;
+        public const string DeclineInvitation = ChatProtocol.Methods.DeclineInvitation;
+        public const string GetMyInvitations = ChatProtocol.Methods.GetMyInvitations;
+        public const string GetMyLiveSessions = ChatProtocol.Methods.GetMyLiveSessions;
+        public const string Typing = ChatProtocol.Methods.Typing;
+        public const string SendMessage = ChatProtocol.Methods.SendMessage;
+        public const string LeaveSession = ChatProtocol.Methods.LeaveSession;
+        public const string PauseChatTime = ChatProtocol.Methods.PauseChatTime;
+        public const string ResumeChatTime = ChatProtocol.Methods.ResumeChatTime;
+        public const string SetChatTime = ChatProtocol.Methods.SetChatTime;
+        public const string SetPresence = ChatProtocol.Methods.SetPresence;
+        public const string GetPresence = ChatProtocol.Methods.GetPresence;
+        public const string GetMySessions = ChatProtocol.Methods.GetMySessions;
     }
 
-    /// <summary>Events the hub sends to clients (the methods of <see cref="Hubs.IChatClient"/>).</summary>
+    /// <summary>Events the hub sends to clients (the methods of <see cref="IChatClient"/>).</summary>
     public static class Events
     {
-        public const string EntryAdded = nameof(EntryAdded);
-        public const string OffTheRecordSelected = nameof(OffTheRecordSelected);
-        public const string InvitationReceived = nameof(InvitationReceived);
-        public const string InvitationClosed = nameof(InvitationClosed);
-        public const string ChatTimeChanged = nameof(ChatTimeChanged);
-        public const string SessionEnded = nameof(SessionEnded);
-        public const string PresenceChanged = nameof(PresenceChanged);
-        public const string UserTyping = nameof(UserTyping);
+        public const string EntryAdded = ChatProtocol.Events.EntryAdded;
+        public const string OffTheRecordSelected = ChatProtocol.Events.OffTheRecordSelected;
+        public const string InvitationReceived = ChatProtocol.Events.InvitationReceived;
+        public const string InvitationClosed = ChatProtocol.Events.InvitationClosed;
+        public const string ChatTimeChanged = ChatProtocol.Events.ChatTimeChanged;
+        public const string SessionEnded = ChatProtocol.Events.SessionEnded;
+        public const string PresenceChanged = ChatProtocol.Events.PresenceChanged;
+        public const string UserTyping = ChatProtocol.Events.UserTyping;
     }
 
     /// <summary>Error codes: a refused call fails with a hub error whose message is <c>CODE: explanation</c>.</summary>
     public static class Errors
     {
-        public const string ModuleDisabled = "CHAT_MODULE_DISABLED";
-        public const string SessionNotFound = "CHAT_SESSION_NOT_FOUND";
-        public const string SessionEnded = "CHAT_SESSION_ENDED";
-        public const string NotAttendee = "CHAT_NOT_ATTENDEE";
-        public const string NotOriginator = "CHAT_NOT_ORIGINATOR";
-        public const string RequestNotFound = "CHAT_REQUEST_NOT_FOUND";
-        public const string UserNotFound = "CHAT_USER_NOT_FOUND";
-        public const string UserOffline = "CHAT_USER_OFFLINE";
-        public const string AlreadyInvited = "CHAT_ALREADY_INVITED";
-        public const string AlreadyAttendee = "CHAT_ALREADY_ATTENDEE";
-        public const string InviteSelf = "CHAT_INVITE_SELF";
-        public const string NoInvitees = "CHAT_NO_INVITEES";
-        public const string InvitationNotFound = "CHAT_INVITATION_NOT_FOUND";
-        public const string InvitationClosed = "CHAT_INVITATION_CLOSED";
-        public const string MessageEmpty = "CHAT_MESSAGE_EMPTY";
-        public const string MessageTooLong = "CHAT_MESSAGE_TOO_LONG";
-        public const string MessageIdMissing = "CHAT_MESSAGE_ID_MISSING";
-        public const string OffTheRecordRecipientInvalid = "CHAT_OTR_RECIPIENT_INVALID";
-        public const string ChatTimeInvalid = "CHAT_TIME_INVALID";
-        public const string PresenceInvalid = "CHAT_PRESENCE_INVALID";
+        public const string ModuleDisabled = ChatProtocol.Errors.ModuleDisabled;
+        public const string SessionNotFound = ChatProtocol.Errors.SessionNotFound;
+        public const string SessionEnded = ChatProtocol.Errors.SessionEnded;
+        public const string NotAttendee = ChatProtocol.Errors.NotAttendee;
+        public const string NotOriginator = ChatProtocol.Errors.NotOriginator;
+        public const string RequestNotFound = ChatProtocol.Errors.RequestNotFound;
+        public const string UserNotFound = ChatProtocol.Errors.UserNotFound;
+        public const string UserOffline = ChatProtocol.Errors.UserOffline;
+        public const string AlreadyInvited = ChatProtocol.Errors.AlreadyInvited;
+        public const string AlreadyAttendee = ChatProtocol.Errors.AlreadyAttendee;
+        public const string InviteSelf = ChatProtocol.Errors.InviteSelf;
+        public const string NoInvitees = ChatProtocol.Errors.NoInvitees;
+        public const string InvitationNotFound = ChatProtocol.Errors.InvitationNotFound;
+        public const string InvitationClosed = ChatProtocol.Errors.InvitationClosed;
+        public const string MessageEmpty = ChatProtocol.Errors.MessageEmpty;
+        public const string MessageTooLong = ChatProtocol.Errors.MessageTooLong;
+        public const string MessageIdMissing = ChatProtocol.Errors.MessageIdMissing;
+        public const string OffTheRecordRecipientInvalid = ChatProtocol.Errors.OffTheRecordRecipientInvalid;
+        public const string ChatTimeInvalid = ChatProtocol.Errors.ChatTimeInvalid;
+        public const string PresenceInvalid = ChatProtocol.Errors.PresenceInvalid;
 
         /// <summary>The caller is not signed in (an in-process caller without a sign-in; the hub refuses such callers earlier).</summary>
         public const string NotSignedIn = "CHAT_NOT_SIGNED_IN";
 
         /// <summary>The call's arguments do not fit the method: wrong number, or a value of the wrong type or format.</summary>
-        public const string ArgumentInvalid = "CHAT_ARGUMENT_INVALID";
+        public const string ArgumentInvalid = ChatProtocol.Errors.ArgumentInvalid;
 
         /// <summary>No hub method has that name.</summary>
-        public const string MethodNotFound = "CHAT_METHOD_NOT_FOUND";
+        public const string MethodNotFound = ChatProtocol.Errors.MethodNotFound;
 
         /// <summary>The database failed to store the change: try again later (a message with the same client id is stored once).</summary>
-        public const string StorageFailed = "CHAT_STORAGE_FAILED";
+        public const string StorageFailed = ChatProtocol.Errors.StorageFailed;
 
         /// <summary>Any other fault on the server; it is logged there.</summary>
-        public const string ServerError = "CHAT_SERVER_ERROR";
+        public const string ServerError = ChatProtocol.Errors.ServerError;
     }
 }

@@ -1,6 +1,5 @@
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Application;
 

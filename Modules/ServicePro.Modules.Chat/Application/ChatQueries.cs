@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Services;
 
 namespace ServicePro.Modules.Chat.Application;
@@ -79,7 +78,7 @@ public sealed class ChatQueries(IChatDbFactory databases, TimeProvider time)
             var session = ChatSession.Load(s, s.Attendees);
             return new ChatSessionSummaryDto(
                 s.Id, s.RequestNumber, s.Originator, session.Participants(), s.StartedAt, s.EndedAt,
-                session.ChatTimeAt(s.EndedAt!.Value), TranscriptBuilder.Build(entries[s.Id]));
+                session.ChatTimeAt(s.EndedAt!.Value), TranscriptBuilder.BuildForClients(entries[s.Id]));
         })];
     }
 

@@ -1,5 +1,4 @@
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Writing;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;

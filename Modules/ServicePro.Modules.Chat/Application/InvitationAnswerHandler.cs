@@ -1,6 +1,5 @@
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Writing;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Users;
 using ServicePro.Modules.Chat.Data;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Writing;

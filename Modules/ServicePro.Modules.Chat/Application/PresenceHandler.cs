@@ -1,4 +1,3 @@
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Writing;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Writing;

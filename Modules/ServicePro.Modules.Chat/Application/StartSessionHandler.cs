@@ -1,6 +1,5 @@
 using ServicePro.Contracts.Requests;
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Writing;
 

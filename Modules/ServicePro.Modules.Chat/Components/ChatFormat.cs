@@ -1,6 +1,4 @@
 using System.Globalization;
-using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Components;
 

@@ -1,5 +1,3 @@
-using ServicePro.Contracts.Chat;
-
 namespace ServicePro.Modules.Chat.Data;
 
 /// <summary>One entry of a session's dialog: a join, a leave, a message or a system note.</summary>

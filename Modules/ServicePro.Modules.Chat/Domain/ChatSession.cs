@@ -1,7 +1,5 @@
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Data;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Domain;
 

@@ -1,4 +1,3 @@
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Notifications;
 

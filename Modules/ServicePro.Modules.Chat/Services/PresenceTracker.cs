@@ -1,5 +1,4 @@
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Services;
 

@@ -1,4 +1,3 @@
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Data;
 
 namespace ServicePro.Modules.Chat.Services;
@@ -6,11 +5,15 @@ namespace ServicePro.Modules.Chat.Services;
 /// <summary>A session's transcript: every entry in order except Off the Record messages.</summary>
 public static class TranscriptBuilder
 {
-    public static IReadOnlyList<TranscriptLine> Build(IEnumerable<ChatEntryRecord> entries) =>
-        entries.Where(e => e.OffTheRecordWith is null)
-            .OrderBy(e => e.Sequence)
-            .Select(e => new TranscriptLine(e.Time, e.Author, e.Kind, e.Text))
+    /// <summary>The transcript the ended event carries to other modules (Contracts' lines).</summary>
+    public static IReadOnlyList<Contracts.Chat.TranscriptLine> Build(IEnumerable<ChatEntryRecord> entries) =>
+        Lines(entries)
+            .Select(e => new Contracts.Chat.TranscriptLine(e.Time, e.Author, (Contracts.Chat.TranscriptLineKind)e.Kind, e.Text))
             .ToList();
+
+    /// <summary>The same transcript as the hub sends it (the wire's lines, in <see cref="ChatSessionSummaryDto"/>).</summary>
+    public static IReadOnlyList<TranscriptLine> BuildForClients(IEnumerable<ChatEntryRecord> entries) =>
+        Lines(entries).Select(e => new TranscriptLine(e.Time, e.Author, e.Kind, e.Text)).ToList();
 
     public static IReadOnlyList<string> Participants(ChatSessionRecord session, IEnumerable<ChatAttendeeRecord> attendees)
     {
@@ -18,4 +21,7 @@ public static class TranscriptBuilder
         return [session.Originator, .. attendees.Where(a => !string.Equals(a.UserName, session.Originator, StringComparison.OrdinalIgnoreCase))
             .OrderBy(a => a.JoinedAt).Select(a => a.UserName)];
     }
+
+    private static IEnumerable<ChatEntryRecord> Lines(IEnumerable<ChatEntryRecord> entries) =>
+        entries.Where(e => e.OffTheRecordWith is null).OrderBy(e => e.Sequence);
 }

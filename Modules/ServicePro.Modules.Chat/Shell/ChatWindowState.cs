@@ -1,6 +1,4 @@
 using System.Collections.Specialized;
-using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
 namespace ServicePro.Modules.Chat.Shell;

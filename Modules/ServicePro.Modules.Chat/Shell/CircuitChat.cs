@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Modules;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 
 namespace ServicePro.Modules.Chat.Shell;

@@ -1,5 +1,3 @@
-using ServicePro.Modules.Chat.Hubs;
-
 namespace ServicePro.Modules.Chat.ViewModels;
 
 /// <summary>An avatar in the chat window's Connections area.</summary>

@@ -2,7 +2,6 @@ using System.Collections.ObjectModel;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
 

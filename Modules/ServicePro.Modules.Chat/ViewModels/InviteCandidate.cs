@@ -1,5 +1,4 @@
 using CommunityToolkit.Mvvm.ComponentModel;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.ViewModels;
 

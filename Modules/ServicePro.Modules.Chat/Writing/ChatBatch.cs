@@ -1,5 +1,4 @@
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Writing;
 

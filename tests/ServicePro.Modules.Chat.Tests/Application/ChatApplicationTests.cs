@@ -3,9 +3,7 @@ using Moq;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Requests;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
 
 namespace ServicePro.Modules.Chat.Tests.Application;

@@ -5,12 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.FluentUI.AspNetCore.Components;
-using PresenceStatus = ServicePro.Modules.Chat.Hubs.PresenceStatus;
+using PresenceStatus = ServicePro.Chat.Protocol.PresenceStatus;
 using Moq;
-using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Security;
 using ServicePro.Contracts.Users;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Shell;
 
 namespace ServicePro.Modules.Chat.Tests.Components;

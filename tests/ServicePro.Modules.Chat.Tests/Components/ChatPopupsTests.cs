@@ -1,7 +1,6 @@
 using Bunit;
 using Moq;
 using ServicePro.Modules.Chat.Components;
-using ServicePro.Modules.Chat.Hubs;
 using static ServicePro.Modules.Chat.Tests.Components.ChatComponentContext;
 
 namespace ServicePro.Modules.Chat.Tests.Components;
@@ -9,7 +8,7 @@ namespace ServicePro.Modules.Chat.Tests.Components;
 [TestClass]
 public sealed class ChatPopupsTests
 {
-    private static readonly ChatInvitationDto Invitation = new(Guid.NewGuid(), Session, "alice", "bob", 7, "Printer", Now.AddMinutes(2), Data.InvitationStatus.Pending);
+    private static readonly ChatInvitationDto Invitation = new(Guid.NewGuid(), Session, "alice", "bob", 7, "Printer", Now.AddMinutes(2), InvitationStatus.Pending);
 
     private ChatComponentContext _chat = null!;
 
@@ -55,7 +54,7 @@ public sealed class ChatPopupsTests
         popups.InvokeAsync(() => _chat.Chat.Raise(c => c.InvitationReceived += null, _chat.Chat.Object, Invitation));
 
         popups.WaitForAssertion(() => Assert.AreEqual("bob invites you to chat about request 7 (Printer).", popups.Find("[data-testid=invitation-text]").TextContent));
-        popups.InvokeAsync(() => _chat.Chat.Raise(c => c.InvitationClosed += null, _chat.Chat.Object, Invitation with { Status = Data.InvitationStatus.Expired }));
+        popups.InvokeAsync(() => _chat.Chat.Raise(c => c.InvitationClosed += null, _chat.Chat.Object, Invitation with { Status = InvitationStatus.Expired }));
         popups.WaitForAssertion(() => Assert.IsEmpty(popups.FindAll("[data-testid=invitation-popup]")));
     }
 

@@ -1,9 +1,7 @@
 using Bunit;
 using Moq;
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Components;
-using ServicePro.Modules.Chat.Hubs;
 using static ServicePro.Modules.Chat.Tests.Components.ChatComponentContext;
 
 namespace ServicePro.Modules.Chat.Tests.Components;

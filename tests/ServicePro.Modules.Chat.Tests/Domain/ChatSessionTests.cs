@@ -1,4 +1,3 @@
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Domain;
 

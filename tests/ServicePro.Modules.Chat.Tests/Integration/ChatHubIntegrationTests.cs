@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;

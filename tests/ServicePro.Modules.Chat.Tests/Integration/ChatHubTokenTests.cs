@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;
 

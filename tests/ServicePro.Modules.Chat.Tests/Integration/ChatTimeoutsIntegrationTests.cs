@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using ServicePro.Modules.Chat.Data;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;

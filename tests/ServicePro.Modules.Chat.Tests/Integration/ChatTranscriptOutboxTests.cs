@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;
 
@@ -40,7 +39,7 @@ public sealed class ChatTranscriptOutboxTests
             var handled = await DeliveriesAsync(recordFile, sessionId);
             Assert.HasCount(1, handled);
             Assert.AreEqual(42, handled[0].RequestNumber);
-            Assert.IsTrue(handled[0].Transcript.Any(l => l.Kind == TranscriptLineKind.Message && l.Text == "for the record"));
+            Assert.IsTrue(handled[0].Transcript.Any(l => l.Kind == Contracts.Chat.TranscriptLineKind.Message && l.Text == "for the record"));
             StringAssert.Contains(host.Output, $"session {sessionId} was not handled", "the first call after the restart failed and was retried");
         }
         finally

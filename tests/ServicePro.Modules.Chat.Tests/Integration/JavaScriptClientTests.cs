@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ServicePro.Modules.Chat.Data;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Testing;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 

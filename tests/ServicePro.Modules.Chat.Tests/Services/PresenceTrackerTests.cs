@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Services;
 
 namespace ServicePro.Modules.Chat.Tests.Services;

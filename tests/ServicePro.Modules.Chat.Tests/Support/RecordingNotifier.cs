@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 
 namespace ServicePro.Modules.Chat.Tests.Support;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using ServicePro.Modules.Chat.Hubs;
 
 namespace ServicePro.Modules.Chat.Tests.Support;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
 namespace ServicePro.Modules.Chat.Tests.ViewModels;

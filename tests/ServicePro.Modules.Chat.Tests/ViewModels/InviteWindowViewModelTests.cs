@@ -1,7 +1,6 @@
 using Moq;
 using ServicePro.Contracts.Users;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
 namespace ServicePro.Modules.Chat.Tests.ViewModels;

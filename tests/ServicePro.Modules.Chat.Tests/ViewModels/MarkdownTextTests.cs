@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using ServicePro.Contracts.Chat;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 using ServicePro.Testing;
 

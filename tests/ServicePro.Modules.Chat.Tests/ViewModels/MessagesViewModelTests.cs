@@ -1,7 +1,5 @@
 using Moq;
-using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.ViewModels;
 
 namespace ServicePro.Modules.Chat.Tests.ViewModels;

@@ -1,6 +1,6 @@
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
-/// <summary>The events the chat hub sends; each method name is the event name (see <see cref="ChatConstants.Events"/>).</summary>
+/// <summary>The events the chat hub sends; each method name is the event name (see <see cref="ChatProtocol.Events"/>).</summary>
 public interface IChatClient
 {
     /// <summary>A join, leave, message or system note was added to a session the rep is in.</summary>

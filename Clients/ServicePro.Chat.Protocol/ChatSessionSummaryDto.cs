@@ -1,6 +1,4 @@
-using ServicePro.Contracts.Chat;
-
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
 /// <summary>A session the caller took part in, for the Messages view, with its transcript (no Off the Record lines).</summary>
 public sealed record ChatSessionSummaryDto(

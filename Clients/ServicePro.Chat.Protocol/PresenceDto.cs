@@ -1,4 +1,4 @@
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
 /// <summary>A rep's availability.</summary>
 public sealed record PresenceDto(string UserName, PresenceStatus Status);

@@ -1,6 +1,4 @@
-using ServicePro.Contracts.Chat;
-
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
 /// <summary>One dialog entry. <paramref name="OffTheRecordWith"/> is set on an Off the Record message (seen by its two people only).</summary>
 public sealed record ChatEntryDto(

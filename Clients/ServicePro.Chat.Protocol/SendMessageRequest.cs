@@ -1,4 +1,4 @@
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
 /// <summary>
 /// A message to send. <paramref name="ClientMessageId"/> is the sender's own id: sending it again returns the first

@@ -1,4 +1,4 @@
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
 /// <summary>A session as an attendee sees it.</summary>
 public sealed record ChatSessionDto(

@@ -1,6 +1,4 @@
-using ServicePro.Modules.Chat.Data;
-
-namespace ServicePro.Modules.Chat.Hubs;
+namespace ServicePro.Chat.Protocol;
 
 /// <summary>An invitation: who invites whom, to which session and request, until when.</summary>
 public sealed record ChatInvitationDto(

@@ -1,4 +1,4 @@
-namespace ServicePro.Modules.Chat.Tests.Support;
+namespace ServicePro.Chat.Client.Tests.Support;
 
 /// <summary>Collects values raised by an event and lets a test await one that matches (bounded).</summary>
 public sealed class EventWaiter<T>

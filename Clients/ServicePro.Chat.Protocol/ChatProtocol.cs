@@ -1,0 +1,92 @@
+namespace ServicePro.Chat.Protocol;
+
+/// <summary>Every wire name of the chat hub: its route, the sign-in route, limits, methods, events and error codes.</summary>
+public static class ChatProtocol
+{
+    /// <summary>The hub's route. The host accepts a bearer token as <c>access_token</c> query string under <c>/hubs</c>.</summary>
+    public const string HubRoute = "/hubs/chat";
+
+    /// <summary>Where a non-browser client exchanges user name and password for a bearer token (a host endpoint).</summary>
+    public const string TokenRoute = "/account/token";
+
+    /// <summary>Where a client exchanges a refresh token for a new bearer token (a host endpoint).</summary>
+    public const string RefreshRoute = "/account/refresh";
+
+    /// <summary>The longest message, in characters after trimming.</summary>
+    public const int MaxMessageLength = 4000;
+
+    /// <summary>The most Chat Time a session can be set to.</summary>
+    public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
+
+    /// <summary>Hub methods a client invokes.</summary>
+    public static class Methods
+    {
+        public const string StartSession = nameof(StartSession);
+        public const string GetSession = nameof(GetSession);
+        public const string GetEntries = nameof(GetEntries);
+        public const string Invite = nameof(Invite);
+        public const string AcceptInvitation = nameof(AcceptInvitation);
+        public const string DeclineInvitation = nameof(DeclineInvitation);
+        public const string GetMyInvitations = nameof(GetMyInvitations);
+        public const string GetMyLiveSessions = nameof(GetMyLiveSessions);
+        public const string Typing = nameof(Typing);
+        public const string SendMessage = nameof(SendMessage);
+        public const string LeaveSession = nameof(LeaveSession);
+        public const string PauseChatTime = nameof(PauseChatTime);
+        public const string ResumeChatTime = nameof(ResumeChatTime);
+        public const string SetChatTime = nameof(SetChatTime);
+        public const string SetPresence = nameof(SetPresence);
+        public const string GetPresence = nameof(GetPresence);
+        public const string GetMySessions = nameof(GetMySessions);
+    }
+
+    /// <summary>Events the hub sends to clients (the methods of <see cref="IChatClient"/>).</summary>
+    public static class Events
+    {
+        public const string EntryAdded = nameof(IChatClient.EntryAdded);
+        public const string OffTheRecordSelected = nameof(IChatClient.OffTheRecordSelected);
+        public const string InvitationReceived = nameof(IChatClient.InvitationReceived);
+        public const string InvitationClosed = nameof(IChatClient.InvitationClosed);
+        public const string ChatTimeChanged = nameof(IChatClient.ChatTimeChanged);
+        public const string SessionEnded = nameof(IChatClient.SessionEnded);
+        public const string PresenceChanged = nameof(IChatClient.PresenceChanged);
+        public const string UserTyping = nameof(IChatClient.UserTyping);
+    }
+
+    /// <summary>Error codes: a refused call fails with a hub error whose message is <c>CODE: explanation</c>.</summary>
+    public static class Errors
+    {
+        public const string ModuleDisabled = "CHAT_MODULE_DISABLED";
+        public const string SessionNotFound = "CHAT_SESSION_NOT_FOUND";
+        public const string SessionEnded = "CHAT_SESSION_ENDED";
+        public const string NotAttendee = "CHAT_NOT_ATTENDEE";
+        public const string NotOriginator = "CHAT_NOT_ORIGINATOR";
+        public const string RequestNotFound = "CHAT_REQUEST_NOT_FOUND";
+        public const string UserNotFound = "CHAT_USER_NOT_FOUND";
+        public const string UserOffline = "CHAT_USER_OFFLINE";
+        public const string AlreadyInvited = "CHAT_ALREADY_INVITED";
+        public const string AlreadyAttendee = "CHAT_ALREADY_ATTENDEE";
+        public const string InviteSelf = "CHAT_INVITE_SELF";
+        public const string NoInvitees = "CHAT_NO_INVITEES";
+        public const string InvitationNotFound = "CHAT_INVITATION_NOT_FOUND";
+        public const string InvitationClosed = "CHAT_INVITATION_CLOSED";
+        public const string MessageEmpty = "CHAT_MESSAGE_EMPTY";
+        public const string MessageTooLong = "CHAT_MESSAGE_TOO_LONG";
+        public const string MessageIdMissing = "CHAT_MESSAGE_ID_MISSING";
+        public const string OffTheRecordRecipientInvalid = "CHAT_OTR_RECIPIENT_INVALID";
+        public const string ChatTimeInvalid = "CHAT_TIME_INVALID";
+        public const string PresenceInvalid = "CHAT_PRESENCE_INVALID";
+
+        /// <summary>The call's arguments do not fit the method: wrong number, or a value of the wrong type or format.</summary>
+        public const string ArgumentInvalid = "CHAT_ARGUMENT_INVALID";
+
+        /// <summary>No hub method has that name.</summary>
+        public const string MethodNotFound = "CHAT_METHOD_NOT_FOUND";
+
+        /// <summary>The database failed to store the change: try again later (a message with the same client id is stored once).</summary>
+        public const string StorageFailed = "CHAT_STORAGE_FAILED";
+
+        /// <summary>Any other fault on the server; it is logged there.</summary>
+        public const string ServerError = "CHAT_SERVER_ERROR";
+    }
+}
