@@ -1,6 +1,6 @@
 using ServicePro.Bench.Shells;
 
-// dotnet run -c Release --project bench/ServicePro.Bench.Shells -- [--shells 200] [--messages 200] [--host-dir DIR] [--out FILE]
+// dotnet run --project bench/ServicePro.Bench.Shells -- [--shells 200] [--messages 200] [--host-dir DIR] [--out FILE]
 // See README.md beside this file.
 var options = BenchOptions.Parse(args);
 var log = Console.Error;
@@ -17,7 +17,7 @@ await log.WriteLineAsync("Warming up…");
 var warmUp = new ShellFleet(browser, options.MinFreeMegabytes, options.Concurrency, log);
 await warmUp.OpenAsync(4);
 await warmUp.CloseAsync();
-await Settle.UntilAsync(async () => (await HostSockets.ReadAsync(pid, port)).ToItself == 0, "the warm-up shells' chat connections to close");
+await Settle.UntilAsync(HostIdleAsync, "the warm-up shells' connections to close", log);
 
 var freeBefore = await Machine.AvailableMegabytesAsync();
 var before = await HostSnapshot.TakeAsync(pid, port);
@@ -34,6 +34,7 @@ var freeAfter = await Machine.AvailableMegabytesAsync();
 var after = await HostSnapshot.TakeAsync(pid, port);
 await log.WriteLineAsync($"{fleet.Opened} shells: RSS {after.ResidentKilobytes} KB, heap {after.ManagedHeapBytes} B, {after.Sockets}; {freeAfter} MB available");
 await fleet.CloseAsync();
+await Settle.UntilAsync(HostIdleAsync, "the shells' connections to close", log);
 
 Latencies? messages = null;
 if (options.Messages > 0)
@@ -53,3 +54,6 @@ if (options.OutputPath is { } path)
 }
 
 return 0;
+
+// Every page closed: no connection left, neither from a browser nor from the host to itself.
+async Task<bool> HostIdleAsync() => (await HostSockets.ReadAsync(pid, port)).Established == 0;
