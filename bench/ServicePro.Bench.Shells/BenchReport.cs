@@ -15,6 +15,7 @@ public sealed record BenchReport(
     HostSnapshot Before,
     HostSockets Fresh,
     HostSnapshot After,
+    ClosedShells Closed,
     long FreeMegabytesBefore,
     long FreeMegabytesAfter,
     Latencies? Messages,
@@ -49,6 +50,10 @@ public sealed record BenchReport(
         Line("");
         Line("Sockets are the host's own (its /proc/<pid>/fd and net/tcp): a connection from the host to its own port has both ends there. Browser connections are each page's Blazor WebSocket plus each context's idle HTTP keep-alive connections; the idle ones close after Kestrel's 130 s keep-alive timeout.");
         Line("");
+        Line(Closed.Left.Established == 0
+            ? F($"After the shells' pages navigated away and closed, the host held no connection {Closed.Elapsed.TotalSeconds:F0} s after closing began.")
+            : F($"**{Closed.Elapsed.TotalSeconds:F0} s after the shells' pages began to navigate away and close, the host still held {Closed.Left.FromOutside} connections from browsers and {Closed.Left.ToItself} to itself.**"));
+        Line("");
         if (Messages is { } m)
         {
             Line(F($"### Send in alice's browser → text in bob's (ms, {m.Count} messages)"));
@@ -57,7 +62,7 @@ public sealed record BenchReport(
             Line("| ---: | ---: | ---: | ---: | ---: |");
             Line(F($"| {m.Percentile(50):F1} | {m.Percentile(90):F1} | {m.Percentile(99):F1} | {m.Max:F1} | {m.Mean:F1} |"));
             Line("");
-            Line(F($"Timed with only alice's and bob's pages open (the shells closed), after {ChatLatency.WarmUpMessages} uncounted warm-up messages; Cyrillic, CJK, emoji and ASCII text in turn."));
+            Line(F($"Timed with alice's and bob's pages open and the shells closed, after {ChatLatency.WarmUpMessages} uncounted warm-up messages; Cyrillic, CJK, emoji and ASCII text in turn."));
         }
 
         return md.ToString();

@@ -33,8 +33,11 @@ await Settle.UntilStableAsync(async () => (await HostSockets.ReadAsync(pid, port
 var freeAfter = await Machine.AvailableMegabytesAsync();
 var after = await HostSnapshot.TakeAsync(pid, port);
 await log.WriteLineAsync($"{fleet.Opened} shells: RSS {after.ResidentKilobytes} KB, heap {after.ManagedHeapBytes} B, {after.Sockets}; {freeAfter} MB available");
+var closing = System.Diagnostics.Stopwatch.StartNew();
 await fleet.CloseAsync();
 await Settle.UntilAsync(HostIdleAsync, "the shells' connections to close", log);
+var closed = new ClosedShells(closing.Elapsed, await HostSockets.ReadAsync(pid, port));
+await log.WriteLineAsync($"{closed.Elapsed.TotalSeconds:F0} s after closing began: {closed.Left}");
 
 Latencies? messages = null;
 if (options.Messages > 0)
@@ -43,7 +46,7 @@ if (options.Messages > 0)
     messages = await new ChatLatency(browser, log).RunAsync(options.Messages);
 }
 
-var report = new BenchReport(host.Commit, started, options.Shells, fleet.Opened, fleet.Failed, fleet.StopReason, options.SettleSeconds, before, fresh, after, freeBefore, freeAfter, messages, await Machine.LoadAverageAsync());
+var report = new BenchReport(host.Commit, started, options.Shells, fleet.Opened, fleet.Failed, fleet.StopReason, options.SettleSeconds, before, fresh, after, closed, freeBefore, freeAfter, messages, await Machine.LoadAverageAsync());
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.OutputPath is { } path)
