@@ -5,16 +5,16 @@ public static class Settle
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Until <paramref name="condition"/> holds; after two minutes it goes on and says so.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TextWriter log)
+    /// <summary>Until <paramref name="condition"/> holds; after <paramref name="limit"/> it goes on and says so.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what, TextWriter log)
     {
         using var timer = new PeriodicTimer(Poll);
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var deadline = DateTime.UtcNow + limit;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                await log.WriteLineAsync($"  waited two minutes for {what}; going on");
+                await log.WriteLineAsync($"  waited {limit.TotalSeconds:F0} s for {what}; going on");
                 return;
             }
 
