@@ -36,6 +36,9 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The host's own process (for load tools that read its memory and sockets).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get
