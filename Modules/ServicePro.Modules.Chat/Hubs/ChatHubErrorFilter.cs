@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ServicePro.Modules.Chat.Application;
 
@@ -35,7 +33,7 @@ public sealed partial class ChatHubErrorFilter(ILogger<ChatHubErrorFilter> logge
             // The caller hung up: no one to answer, nothing went wrong.
             throw;
         }
-        catch (Exception fault) when (IsStorageFailure(fault))
+        catch (Exception fault) when (ChatFaults.IsStorageFailure(fault))
         {
             LogStorageFailed(logger, fault, method, caller);
             // Reps read this (the shell shows it and keeps the draft); the documented contract says how to resend.
@@ -46,19 +44,6 @@ public sealed partial class ChatHubErrorFilter(ILogger<ChatHubErrorFilter> logge
             LogFault(logger, fault, method, caller);
             throw new HubException($"{ChatConstants.Errors.ServerError}: The server failed to handle {method}; the fault is logged there.");
         }
-    }
-
-    private static bool IsStorageFailure(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or DbUpdateException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(1, LogLevel.Information, "Chat call {Method} by {Caller} refused: {Refusal}")]

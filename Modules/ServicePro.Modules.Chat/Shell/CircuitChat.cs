@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Modules;
 using ServicePro.Modules.Chat.Application;
@@ -141,7 +139,7 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
         }
         catch (Exception ex) when (ex is not ChatException and not OperationCanceledException)
         {
-            if (IsStorageFailure(ex))
+            if (ChatFaults.IsStorageFailure(ex))
             {
                 LogStorageFailed(logger, ex, _caller.UserName);
                 throw new ChatException(ChatConstants.Errors.StorageFailed, "Chat could not save this just now. Try again in a moment.");
@@ -150,19 +148,6 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
             LogFault(logger, ex, _caller.UserName);
             throw new ChatException(ChatConstants.Errors.ServerError, "Chat failed to do that; the fault is logged on the server.");
         }
-    }
-
-    private static bool IsStorageFailure(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or DbUpdateException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Queues the event onto the circuit and returns at once: the notifier never waits for a shell.</summary>
