@@ -1,6 +1,6 @@
 namespace ServicePro.Modules.Chat.Data;
 
-/// <summary>A chat-ended event stored with the session's end, dispatched after commit until a handler run succeeds.</summary>
+/// <summary>A chat-ended event stored with the session's end, dispatched after commit until a handler run succeeds, then deleted.</summary>
 public sealed class ChatOutboxRecord
 {
     public long Id { get; set; }
@@ -12,6 +12,7 @@ public sealed class ChatOutboxRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set by earlier versions, which kept dispatched rows; such rows are deleted by the dispatcher.</summary>
     public DateTimeOffset? DispatchedAt { get; set; }
 
     public int Attempts { get; set; }

@@ -11,8 +11,9 @@ namespace ServicePro.Modules.Chat.Services;
 
 /// <summary>
 /// Publishes the chat-ended events stored in the outbox: at start-up, after each commit that stores one, and again
-/// (with a doubling back-off) while a handler fails. A row is marked dispatched only after every handler succeeded;
-/// handlers are idempotent on the session id, so a stop between the publish and the mark is harmless.
+/// (with a doubling back-off) while a handler fails. A row is deleted once every handler succeeded (a transcript has
+/// no business staying twice in the database); handlers are idempotent on the session id, so a stop between the
+/// publish and the delete is harmless.
 /// </summary>
 public sealed class OutboxDispatcher(
     IChatDbFactory databases,
@@ -31,7 +32,10 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
         await using var db = databases.Create();
-        var pending = await db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+
+        // Rows that earlier versions marked dispatched instead of deleting.
+        await db.Outbox.Where(o => o.DispatchedAt != null).ExecuteDeleteAsync(cancellationToken);
+        var pending = await db.Outbox.OrderBy(o => o.Id).ToListAsync(cancellationToken);
         var failed = 0;
         foreach (var row in pending)
         {
@@ -39,7 +43,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 await events.PublishAsync(ended, cancellationToken);
-                row.DispatchedAt = time.GetUtcNow();
+                db.Outbox.Remove(row);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -48,10 +52,11 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning(ex, "The chat-ended event of session {SessionId} was not handled (attempt {Attempt}); it will be retried", row.SessionId, row.Attempts);
             }
 
+            var dispatched = db.Entry(row).State == EntityState.Deleted;
             await db.SaveChangesAsync(cancellationToken);
-            if (row.DispatchedAt is not null)
+            if (dispatched)
             {
-                // Only once the mark is stored: a stop before this line means the event is delivered again.
+                // Only once the row is gone: a stop before this line means the event is delivered again.
                 logger.LogInformation("Chat-ended event of session {SessionId} dispatched", row.SessionId);
             }
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moq;
 using ServicePro.Contracts.Chat;
+using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Tests.Support;
 
 namespace ServicePro.Modules.Chat.Tests.Services;
@@ -9,7 +10,7 @@ namespace ServicePro.Modules.Chat.Tests.Services;
 public sealed class OutboxDispatcherTests
 {
     [TestMethod]
-    public async Task DispatchPending_HandlerFailsOnce_StaysPendingThenIsPublishedAndMarked()
+    public async Task DispatchPending_HandlerFailsOnce_StaysPendingThenIsPublishedAndDeleted()
     {
         await using var chat = await ChatHarness.StartAsync();
         var session = await chat.App.Start.HandleAsync(new("alice"), null);
@@ -19,17 +20,45 @@ public sealed class OutboxDispatcherTests
             .Returns(Task.CompletedTask);
 
         var failedFirst = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
+        int attemptsKept;
+        await using (var db = chat.Databases.Create())
+        {
+            attemptsKept = (await db.Outbox.SingleAsync()).Attempts;
+        }
+
         var failedThen = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
+        bool rowLeft;
+        await using (var db = chat.Databases.Create())
+        {
+            rowLeft = await db.Outbox.AnyAsync();
+        }
+
         var failedAfter = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
 
         Assert.AreEqual(1, failedFirst);
+        Assert.AreEqual(1, attemptsKept, "a failed dispatch keeps the row, counting the attempt");
         Assert.AreEqual(0, failedThen);
         Assert.AreEqual(0, failedAfter);
         chat.Events.Verify(e => e.PublishAsync(It.Is<ChatSessionEndedEvent>(x => x.SessionId == session.SessionId), It.IsAny<CancellationToken>()), Times.Exactly(2));
-        await using var db = chat.Databases.Create();
-        var row = await db.Outbox.SingleAsync();
-        Assert.IsNotNull(row.DispatchedAt);
-        Assert.AreEqual(1, row.Attempts);
+        Assert.IsFalse(rowLeft, "the dispatch that succeeds deletes the row (a whole transcript)");
+    }
+
+    [TestMethod]
+    public async Task DispatchPending_RowsAnEarlierVersionMarkedDispatched_DeletedAndNotDeliveredAgain()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        await using (var db = chat.Databases.Create())
+        {
+            db.Outbox.Add(new ChatOutboxRecord { SessionId = Guid.NewGuid(), Payload = "{}", CreatedAt = chat.Time.GetUtcNow(), DispatchedAt = chat.Time.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var failed = await chat.Outbox.DispatchPendingAsync(CancellationToken.None);
+
+        Assert.AreEqual(0, failed);
+        chat.Events.Verify(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()), Times.Never);
+        await using var after = chat.Databases.Create();
+        Assert.IsFalse(await after.Outbox.AnyAsync());
     }
 
     [TestMethod]
