@@ -86,6 +86,9 @@ public static class ChatProtocol
         /// <summary>The database failed to store the change: try again later (a message with the same client id is stored once).</summary>
         public const string StorageFailed = "CHAT_STORAGE_FAILED";
 
+        /// <summary>Too many changes are waiting to be stored: nothing was stored; try again in a moment (with the same client id for a message).</summary>
+        public const string Busy = "CHAT_BUSY";
+
         /// <summary>Any other fault on the server; it is logged there.</summary>
         public const string ServerError = "CHAT_SERVER_ERROR";
     }

@@ -112,6 +112,8 @@ public static class ChatConstants
         /// <summary>The database failed to store the change: try again later (a message with the same client id is stored once).</summary>
         public const string StorageFailed = ChatProtocol.Errors.StorageFailed;
 
+        public const string Busy = ChatProtocol.Errors.Busy;
+
         /// <summary>Any other fault on the server; it is logged there.</summary>
         public const string ServerError = ChatProtocol.Errors.ServerError;
     }

@@ -15,6 +15,9 @@ public sealed class ChatOptions
     /// <summary>How often expired invitations and absent originators are looked for.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The most writes waiting for the writer; one more is refused at once with <c>CHAT_BUSY</c>.</summary>
+    public int MaxQueuedWrites { get; set; } = 10_000;
+
     /// <summary>The most writes committed together in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 500;
 

@@ -18,7 +18,10 @@ namespace ServicePro.Modules.Chat.Writing;
 /// </summary>
 public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger) : BackgroundService
 {
-    private readonly Channel<IWork> _writes = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    // Bounded: under overload a sender learns at once that chat is busy (CHAT_BUSY) instead of waiting behind a backlog
+    // that grows without limit in memory and latency.
+    private readonly Channel<IWork> _writes = Channel.CreateBounded<IWork>(new BoundedChannelOptions(Math.Max(1, options.Value.MaxQueuedWrites)) { SingleReader = true });
+    private volatile bool _stopped;
     private readonly Channel<Func<Task>> _notifications = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
 
     private interface IWork
@@ -37,10 +40,18 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     /// <param name="mode">How the write shares its batch.</param>
     /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
     /// <param name="cancellationToken">Cancels queueing only: a queued write is stored whatever its caller does.</param>
+    /// <exception cref="ChatException"><see cref="ChatConstants.Errors.Busy"/> when <see cref="ChatOptions.MaxQueuedWrites"/> writes are already waiting.</exception>
     public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var work = new Work<T>(write, mode);
-        await _writes.Writer.WriteAsync(work, cancellationToken);
+        if (!_writes.Writer.TryWrite(work))
+        {
+            throw _stopped
+                ? new OperationCanceledException("The chat service is stopping.")
+                : new ChatException(ChatConstants.Errors.Busy, "Chat is busy just now; nothing was stored. Try again in a moment.");
+        }
+
         return await work.Result;
     }
 
@@ -67,6 +78,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
         finally
         {
+            _stopped = true;
             _writes.Writer.TryComplete();
             while (_writes.Reader.TryRead(out var left))
             {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Modules.Chat.Writing;
 
@@ -36,5 +37,37 @@ public sealed class ChatWriterTests
         CollectionAssert.AreEquivalent(new[] { "alice", "bob" }, joined.Attendees.ToArray());
         await using var db = chat.Databases.Create();
         Assert.IsTrue(await db.Entries.AnyAsync(e => e.SessionId == session.SessionId && e.Text == "Здравствуй, 世界 🌍"));
+    }
+
+    /// <summary>Overload: once the queue is full, a sender is told at once, nothing of hers is stored, and what was queued is.</summary>
+    [TestMethod]
+    public async Task SendMessage_QueueFull_RefusedAtOnceAsBusyAndTheQueuedOnesAreStored()
+    {
+        await using var chat = await ChatHarness.StartAsync(new ChatOptions { MaxQueuedWrites = 2 });
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
+        {
+            taken.SetResult();
+            await hold.Task;
+            return true;
+        });
+        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var first = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "один"));
+        var second = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "二"));
+        var third = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "three 🚦"));
+        var refusedAtOnce = third.IsFaulted;
+        hold.SetResult();
+        await held;
+
+        Assert.IsTrue(refusedAtOnce, "refused while the writer is still busy, not after waiting for it");
+        var refused = await Assert.ThrowsExactlyAsync<ChatException>(() => third);
+        Assert.AreEqual(ChatConstants.Errors.Busy, refused.Code);
+        Assert.AreEqual("один", (await first).Text);
+        Assert.AreEqual("二", (await second).Text);
+        await using var db = chat.Databases.Create();
+        Assert.IsFalse(await db.Entries.AnyAsync(e => e.Text == "three 🚦"), "a refused message is not stored");
     }
 }
