@@ -9,7 +9,6 @@ public sealed class ChatSubscribers
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<IChatClient>> _byUser = new(StringComparer.OrdinalIgnoreCase);
-    private IChatClient[] _all = [];
 
     public IDisposable Subscribe(string userName, IChatClient receiver)
     {
@@ -22,7 +21,6 @@ public sealed class ChatSubscribers
             }
 
             list.Add(receiver);
-            _all = [.. _all, receiver];
         }
 
         return new Subscription(this, userName, receiver);
@@ -51,7 +49,7 @@ public sealed class ChatSubscribers
     {
         lock (_gate)
         {
-            return _all;
+            return [.. _byUser.Values.SelectMany(list => list)];
         }
     }
 
@@ -63,8 +61,6 @@ public sealed class ChatSubscribers
             {
                 _byUser.Remove(userName);
             }
-
-            _all = [.. _all.Where(r => !ReferenceEquals(r, receiver))];
         }
     }
 

@@ -17,11 +17,9 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
     : IShellChat, IChatClient, IDisposable
 {
     private ChatCaller _caller;
-    private Func<Action, Task> _dispatch = action =>
-    {
-        action();
-        return Task.CompletedTask;
-    };
+
+    // Set by Attach, which also subscribes: no event can arrive before there is a renderer to raise it on.
+    private Func<Action, Task>? _dispatch;
 
     private IDisposable? _subscription;
 
@@ -128,6 +126,11 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
 
     private async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
+        if (_dispatch is null)
+        {
+            throw new ChatException(ChatConstants.Errors.NotSignedIn, "Chat has not started in this shell yet.");
+        }
+
         if (!modules.IsEnabled(ChatConstants.ModuleId))
         {
             throw new ChatException(ChatConstants.Errors.ModuleDisabled, "Chat is disabled by the administrator.");
@@ -161,7 +164,7 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
     {
         try
         {
-            await _dispatch(raise);
+            await _dispatch!(raise);
         }
         catch (Exception ex)
         {
