@@ -8,6 +8,9 @@ public sealed class Browser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>Debian's Chromium, headless, with nothing that reaches beyond the test's host.</summary>
+    public static IReadOnlyList<string> LaunchArguments { get; } = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
     private readonly IPlaywright _playwright;
 
     private Browser(IPlaywright playwright, IBrowser browser)
@@ -34,7 +37,7 @@ public sealed class Browser : IAsyncDisposable
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = LaunchArguments,
         });
         return new Browser(playwright, browser);
     }
@@ -54,8 +57,16 @@ public sealed class Browser : IAsyncDisposable
         });
         await CspViolations.WatchAsync(context);
         var page = await context.NewPageAsync();
+        await SignInOnPageAsync(page, storageState is null ? userName : null);
+        return page;
+    }
+
+    /// <summary>Opens the shell in <paramref name="page"/>, signs in as <paramref name="userName"/> (unless already signed in: <c>null</c>) and waits until the Workbench is interactive.</summary>
+    public static async Task SignInOnPageAsync(IPage page, string? userName)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("");
-        if (storageState is null)
+        if (userName is not null)
         {
             await page.GetByTestId("login-username").FillAsync(userName);
             await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
@@ -66,7 +77,6 @@ public sealed class Browser : IAsyncDisposable
 
         // Interactive once the circuit is up: only then do clicks reach the server.
         await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
-        return page;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

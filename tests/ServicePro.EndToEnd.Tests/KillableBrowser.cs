@@ -34,7 +34,7 @@ public sealed class KillableBrowser : IAsyncDisposable
             Headless = true,
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = Browser.LaunchArguments,
         });
         await CspViolations.WatchAsync(context);
         return new KillableBrowser(playwright, context, profile);
@@ -43,12 +43,7 @@ public sealed class KillableBrowser : IAsyncDisposable
     public async Task<IPage> SignInAsync(string userName)
     {
         var page = Context.Pages.FirstOrDefault() ?? await Context.NewPageAsync();
-        await page.GotoAsync("");
-        await page.GetByTestId("login-username").FillAsync(userName);
-        await page.GetByTestId("login-password").FillAsync(SignIn.DemoPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("workbench")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        await Browser.SignInOnPageAsync(page, userName);
         return page;
     }
 
