@@ -29,6 +29,9 @@ public sealed partial class RequestsTests
     public static async Task Stop()
     {
         await s_browser.DisposeAsync();
+        // The host's log, for when a test fails (a circuit the server closed says why only there).
+        Directory.CreateDirectory(Browser.ScreenshotDirectory);
+        await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "..", "requests-host.log"), s_host.Output);
         await s_host.DisposeAsync();
     }
 
