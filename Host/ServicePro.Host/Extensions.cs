@@ -30,14 +30,7 @@ public static class Extensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IModuleDatabase>(database);
-        if (database.Provider == DatabaseProvider.SqlServer)
-        {
-            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqlServerIdentityDbContext>(o => database.ConfigureHost(o));
-        }
-        else
-        {
-            builder.Services.AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => database.ConfigureHost(o));
-        }
+        builder.Services.AddServiceProIdentityDbContext(database);
 
         builder.Services.AddScoped<DemoDataSeeder>();
     }

@@ -42,7 +42,7 @@ public sealed class ChatModule : IServiceProModule
         services.Configure<ChatOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddModuleDbContextFactory<ChatDbContext, SqliteChatDbContext, SqlServerChatDbContext>();
+        services.AddModuleDbContextFactory<ChatDbContext, SqliteChatDbContext, SqlServerChatDbContext, PostgreSqlChatDbContext>();
         services.AddSingleton<IChatDbFactory, ChatDbFactory<ChatDbContext>>();
 
         services.AddSingleton<PresenceTracker>();

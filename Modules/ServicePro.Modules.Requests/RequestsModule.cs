@@ -27,7 +27,7 @@ public sealed class RequestsModule : IServiceProModule
         services.TryAddSingleton(TimeProvider.System);
 
         // One context per operation, on the host's provider: components and the chat-ended handler run concurrently.
-        services.AddModuleDbContextFactory<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext>();
+        services.AddModuleDbContextFactory<RequestsDbContext, SqliteRequestsDbContext, SqlServerRequestsDbContext, PostgreSqlRequestsDbContext>();
         services.AddScoped<IRequestService, RequestService>();
         // A singleton, so that other modules may use it from singletons too (it opens a context per call).
         services.AddSingleton<IRequestDirectory, RequestDirectory>();

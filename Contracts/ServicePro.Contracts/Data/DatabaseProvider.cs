@@ -8,4 +8,7 @@ public enum DatabaseProvider
 
     /// <summary>Microsoft SQL Server (production).</summary>
     SqlServer,
+
+    /// <summary>PostgreSQL (a server database, e.g. for several hosts behind a load balancer).</summary>
+    PostgreSql,
 }

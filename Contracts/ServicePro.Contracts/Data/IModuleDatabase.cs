@@ -11,15 +11,18 @@ public interface IModuleDatabase
     /// <summary>The configured provider.</summary>
     DatabaseProvider Provider { get; }
 
-    /// <summary>True when modules should apply their migrations during initialization (the embedded default).</summary>
+    /// <summary>
+    /// True when modules should apply their migrations during initialization: the default for SQLite, and what
+    /// <c>Database:MigrateAtStartup</c> says for the server databases (which default to migrations applied as scripts).
+    /// </summary>
     bool MigrateAtStartup { get; }
 
     /// <summary>
     /// Points <paramref name="options"/> at the configured database. Keep one set of migrations per provider,
-    /// typically one derived context per provider, and name its assembly in <paramref name="migrationsAssembly"/>.
+    /// typically one derived context per provider (SQLite, SQL Server, PostgreSQL), and name its assembly in <paramref name="migrationsAssembly"/>.
     /// Each migrations assembly keeps its history in a table of its own (<c>__EFMigrationsHistory_{assembly}</c>), so
     /// modules never see each other's migrations. Most modules call
-    /// <see cref="ModuleDatabaseServiceCollectionExtensions.AddModuleDbContextFactory{TContext, TSqliteContext, TSqlServerContext}"/>
+    /// <see cref="ModuleDatabaseServiceCollectionExtensions.AddModuleDbContextFactory{TContext, TSqliteContext, TSqlServerContext, TPostgreSqlContext}"/>
     /// instead.
     /// </summary>
     /// <param name="options">The options of the module's context.</param>

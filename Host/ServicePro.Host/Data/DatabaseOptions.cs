@@ -7,7 +7,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (default) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (default), <c>SqlServer</c> or <c>PostgreSql</c>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
@@ -19,7 +19,10 @@ public sealed class DatabaseOptions
     /// <summary>The host's data folder, relative to the content root unless absolute; created on first run.</summary>
     public string DataFolder { get; set; } = "App_Data";
 
-    /// <summary>Apply EF migrations at start-up; on by default for the embedded SQLite set-up.</summary>
+    /// <summary>
+    /// Apply EF migrations at start-up; on by default for the embedded SQLite set-up. SQL Server and PostgreSQL default
+    /// to off: apply the idempotent scripts in the deployment (docs/deployment.md, Databases), or set it to true.
+    /// </summary>
     public bool? MigrateAtStartup { get; set; }
 
     /// <summary>Seed the demo accounts into an empty database.</summary>

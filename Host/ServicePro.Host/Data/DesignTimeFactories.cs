@@ -16,3 +16,10 @@ public sealed class SqlServerIdentityDesignTimeFactory : IDesignTimeDbContextFac
     public SqlServerIdentityDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerIdentityDbContext>().UseSqlServer("Server=.;Database=ServicePro;Trusted_Connection=True").Options);
 }
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL context without a server.</summary>
+public sealed class PostgreSqlIdentityDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlIdentityDbContext>
+{
+    public PostgreSqlIdentityDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlIdentityDbContext>().UseNpgsql("Host=localhost;Database=servicepro").Options);
+}

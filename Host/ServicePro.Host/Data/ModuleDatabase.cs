@@ -20,7 +20,7 @@ public sealed class ModuleDatabase : IModuleDatabase
         else
         {
             ConnectionString = options.ConnectionString
-                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+                ?? throw new InvalidOperationException($"Database:ConnectionString is required when Database:Provider is {options.Provider}.");
             DataFolder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
         }
     }
@@ -64,6 +64,10 @@ public sealed class ModuleDatabase : IModuleDatabase
                 _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable);
             }),
             DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o =>
+            {
+                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable).EnableRetryOnFailure();
+            }),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(ConnectionString, o =>
             {
                 _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable).EnableRetryOnFailure();
             }),

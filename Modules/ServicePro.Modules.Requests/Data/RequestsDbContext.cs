@@ -4,7 +4,7 @@ namespace ServicePro.Modules.Requests.Data;
 
 /// <summary>
 /// The module's own tables. Each provider has a derived context that carries its migrations
-/// (<see cref="SqliteRequestsDbContext"/>, <see cref="SqlServerRequestsDbContext"/>).
+/// (<see cref="SqliteRequestsDbContext"/>, <see cref="SqlServerRequestsDbContext"/>, <see cref="PostgreSqlRequestsDbContext"/>).
 /// </summary>
 public abstract class RequestsDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -24,7 +24,7 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
         {
             request.ToTable("ServiceRequests");
             request.HasKey(r => r.Number);
-            // The number is the store's own key (SQLite AUTOINCREMENT, SQL Server IDENTITY): two reps creating a
+            // The number is the store's own key (SQLite AUTOINCREMENT, SQL Server and PostgreSQL IDENTITY): two reps creating a
             // request at the same moment get two different, increasing numbers without any read-then-write.
             request.Property(r => r.Number).ValueGeneratedOnAdd();
             request.Property(r => r.Title).HasMaxLength(RequestsConstants.TitleMaxLength).IsRequired();
