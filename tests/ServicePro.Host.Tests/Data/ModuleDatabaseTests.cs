@@ -104,12 +104,13 @@ public sealed class ModuleDatabaseTests
     }
 
     [TestMethod]
-    public void IdentityMigrations_ExistForBothProviders_AndMatchTheModel()
+    public void IdentityMigrations_ExistForEveryProvider_AndMatchTheModel()
     {
         using var sqlite = new SqliteIdentityDesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerIdentityDesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlIdentityDesignTimeFactory().CreateDbContext([]);
 
-        foreach (DbContext context in new DbContext[] { sqlite, sqlServer })
+        foreach (DbContext context in new DbContext[] { sqlite, sqlServer, postgreSql })
         {
             Assert.IsNotEmpty(context.Database.GetMigrations(), context.GetType().Name);
             Assert.IsFalse(context.Database.HasPendingModelChanges(), $"{context.GetType().Name} has model changes without a migration");

@@ -7,15 +7,18 @@ namespace ServicePro.Modules.Requests.Tests.Data;
 public sealed class MigrationsTests
 {
     [TestMethod]
-    public void Migrations_BothProviders_ExistAndMatchTheModel()
+    public void Migrations_EveryProvider_ExistAndMatchTheModel()
     {
         using var sqlite = new SqliteRequestsDesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerRequestsDesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlRequestsDesignTimeFactory().CreateDbContext([]);
 
         Assert.IsNotEmpty(sqlite.Database.GetMigrations());
         Assert.IsNotEmpty(sqlServer.Database.GetMigrations());
+        Assert.IsNotEmpty(postgreSql.Database.GetMigrations());
         Assert.IsFalse(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: add one");
         Assert.IsFalse(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: add one");
+        Assert.IsFalse(postgreSql.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: add one");
     }
 
     [TestMethod]

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Modules.Chat.Data;
+
+namespace ServicePro.Modules.Chat.Tests.Data;
+
+/// <summary>Each provider's migrations are where the model is: a model change without its migration fails here, with no server.</summary>
+[TestClass]
+public sealed class ChatMigrationsTests
+{
+    [TestMethod]
+    public void Migrations_EveryProvider_ExistAndMatchTheModel()
+    {
+        using var sqlite = new SqliteChatDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerChatDesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlChatDesignTimeFactory().CreateDbContext([]);
+
+        foreach (ChatDbContext context in new ChatDbContext[] { sqlite, sqlServer, postgreSql })
+        {
+            Assert.IsNotEmpty(context.Database.GetMigrations(), context.GetType().Name);
+            Assert.IsFalse(context.Database.HasPendingModelChanges(), $"{context.GetType().Name} has model changes without a migration: add one");
+        }
+    }
+
+    [TestMethod]
+    public void PostgreSql_Times_TimestamptzAndInterval()
+    {
+        using var postgreSql = new PostgreSqlChatDesignTimeFactory().CreateDbContext([]);
+
+        var script = postgreSql.Database.GenerateCreateScript();
+
+        StringAssert.Contains(script, "\"StartedAt\" timestamp with time zone NOT NULL");
+        StringAssert.Contains(script, "\"ClockOffset\" interval NOT NULL");
+        StringAssert.Contains(script, "CREATE UNIQUE INDEX \"IX_ChatEntries_SessionId_Author_ClientMessageId\"");
+    }
+}
