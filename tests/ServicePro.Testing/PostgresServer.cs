@@ -45,6 +45,17 @@ public sealed class PostgresServer
         return await server.NewDatabaseAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Host settings for a fresh database on the shared cluster: <c>Database:Provider=PostgreSql</c>, its connection
+    /// string, and migrations applied at start-up (a deployment applies them as scripts instead).
+    /// </summary>
+    public static async Task<Dictionary<string, string>> HostSettingsAsync(CancellationToken cancellationToken = default) => new()
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["Database:ConnectionString"] = await CreateDatabaseAsync(cancellationToken),
+        ["Database:MigrateAtStartup"] = "true",
+    };
+
     /// <summary>Stops the shared cluster if it was started (for an assembly cleanup; process exit does it otherwise).</summary>
     public static async Task StopSharedAsync()
     {

@@ -21,7 +21,8 @@ public interface IModuleDatabase
     /// Points <paramref name="options"/> at the configured database. Keep one set of migrations per provider,
     /// typically one derived context per provider (SQLite, SQL Server, PostgreSQL), and name its assembly in <paramref name="migrationsAssembly"/>.
     /// Each migrations assembly keeps its history in a table of its own (<c>__EFMigrationsHistory_{assembly}</c>), so
-    /// modules never see each other's migrations. Most modules call
+    /// modules never see each other's migrations. No retrying execution strategy is configured: a module may begin its
+    /// own transactions, and it owns its retries. Most modules call
     /// <see cref="ModuleDatabaseServiceCollectionExtensions.AddModuleDbContextFactory{TContext, TSqliteContext, TSqlServerContext, TPostgreSqlContext}"/>
     /// instead.
     /// </summary>

@@ -33,12 +33,17 @@ public sealed class ModuleDatabase : IModuleDatabase
 
     public string DataFolder { get; }
 
+    /// <summary>
+    /// A module's context: its own history table, and no retrying execution strategy on the server databases. EF's
+    /// retrying strategies refuse a transaction the code begins itself, and modules do (the chat writer's batches);
+    /// a module owns its retries (the chat writer re-runs a failed batch, its outbox delivers again).
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options, string migrationsAssembly) =>
-        Configure(options, migrationsAssembly, $"__EFMigrationsHistory_{migrationsAssembly}");
+        Configure(options, migrationsAssembly, $"__EFMigrationsHistory_{migrationsAssembly}", retry: false);
 
-    /// <summary>The host's own contexts: EF's default history table.</summary>
+    /// <summary>The host's own contexts: EF's default history table; a dropped connection to a server database is retried.</summary>
     public void ConfigureHost(DbContextOptionsBuilder options) =>
-        Configure(options, typeof(ModuleDatabase).Assembly.GetName().Name!, HistoryRepository.DefaultTableName);
+        Configure(options, typeof(ModuleDatabase).Assembly.GetName().Name!, HistoryRepository.DefaultTableName, retry: true);
 
     /// <summary>SQLite: write-ahead logging, so readers never wait for a writer's batch (a setting of the file).</summary>
     public async Task PrepareAsync(DbContext context, CancellationToken cancellationToken)
@@ -49,7 +54,7 @@ public sealed class ModuleDatabase : IModuleDatabase
         }
     }
 
-    private void Configure(DbContextOptionsBuilder options, string migrationsAssembly, string historyTable)
+    private void Configure(DbContextOptionsBuilder options, string migrationsAssembly, string historyTable, bool retry)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(migrationsAssembly);
@@ -65,11 +70,19 @@ public sealed class ModuleDatabase : IModuleDatabase
             }),
             DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o =>
             {
-                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable).EnableRetryOnFailure();
+                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable);
+                if (retry)
+                {
+                    _ = o.EnableRetryOnFailure();
+                }
             }),
             DatabaseProvider.PostgreSql => options.UseNpgsql(ConnectionString, o =>
             {
-                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable).EnableRetryOnFailure();
+                _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable);
+                if (retry)
+                {
+                    _ = o.EnableRetryOnFailure();
+                }
             }),
             _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
         };

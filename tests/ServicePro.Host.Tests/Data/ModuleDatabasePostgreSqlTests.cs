@@ -27,7 +27,7 @@ public sealed class ModuleDatabasePostgreSqlTests
         new(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = ConnectionString }, "/tmp");
 
     [TestMethod]
-    public void Configure_PostgreSql_NpgsqlWithTheModulesHistoryTableAndRetries_NotMigratedByDefault()
+    public void Configure_PostgreSql_NpgsqlWithTheModulesHistoryTable_NotMigratedByDefault()
     {
         var database = PostgreSql();
         var options = new DbContextOptionsBuilder<PostgreSqlLegacyDbContext>();
@@ -38,8 +38,26 @@ public sealed class ModuleDatabasePostgreSqlTests
         var relational = options.Options.Extensions.OfType<RelationalOptionsExtension>().Single();
         Assert.AreEqual("Npgsql.EntityFrameworkCore.PostgreSQL", context.Database.ProviderName);
         Assert.AreEqual("__EFMigrationsHistory_ServicePro.Modules.Notes", relational.MigrationsHistoryTableName);
-        Assert.IsNotNull(relational.ExecutionStrategyFactory, "a dropped connection is retried");
         Assert.IsFalse(database.MigrateAtStartup, "server databases are migrated by the deployment's scripts unless told otherwise");
+    }
+
+    [TestMethod]
+    [DataRow(DatabaseProvider.PostgreSql)]
+    [DataRow(DatabaseProvider.SqlServer)]
+    public void Configure_ServerDatabase_ModulesMayBeginTransactions_TheHostsContextRetries(DatabaseProvider provider)
+    {
+        var database = new ModuleDatabase(new DatabaseOptions { Provider = provider, ConnectionString = provider == DatabaseProvider.SqlServer ? "Server=db;Database=sp" : ConnectionString }, "/tmp");
+        var module = new DbContextOptionsBuilder<PostgreSqlLegacyDbContext>();
+        var host = new DbContextOptionsBuilder<PostgreSqlLegacyDbContext>();
+
+        database.Configure(module, "ServicePro.Modules.Notes");
+        database.ConfigureHost(host);
+
+        // A retrying strategy refuses a transaction begun by the code (the chat writer's batches).
+        using var moduleContext = new PostgreSqlLegacyDbContext(module.Options);
+        using var hostContext = new PostgreSqlLegacyDbContext(host.Options);
+        Assert.IsFalse(moduleContext.Database.CreateExecutionStrategy().RetriesOnFailure);
+        Assert.IsTrue(hostContext.Database.CreateExecutionStrategy().RetriesOnFailure);
     }
 
     [TestMethod]

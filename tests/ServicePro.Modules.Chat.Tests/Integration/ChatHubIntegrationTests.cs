@@ -10,11 +10,14 @@ using ServicePro.Testing;
 
 namespace ServicePro.Modules.Chat.Tests.Integration;
 
-/// <summary>The real host on 127.0.0.1 with real SignalR clients signed in as different reps.</summary>
+/// <summary>
+/// The real host on 127.0.0.1 with real SignalR clients signed in as different reps, on SQLite; a derived class runs the
+/// same tests on another database (<see cref="ChatHubIntegrationOnPostgreSqlTests"/>).
+/// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
 [DoNotParallelize]
-public sealed class ChatHubIntegrationTests
+public class ChatHubIntegrationTests
 {
     private static HostProcess s_host = null!;
     private static string s_recordFile = null!;
@@ -31,10 +34,16 @@ public sealed class ChatHubIntegrationTests
     [ClassCleanup]
     public static async Task StopHost() => await s_host.DisposeAsync();
 
+    /// <summary>The host these tests talk to (a derived class starts its own).</summary>
+    protected virtual HostProcess Host => s_host;
+
+    /// <summary>Where the host's ChatRecorder writes each chat-ended event it handles.</summary>
+    protected virtual string RecordFile => s_recordFile;
+
     [TestMethod]
     public async Task Connect_NotSignedIn_Refused()
     {
-        await using var anonymous = new HubConnectionBuilder().WithUrl(ChatHostFixture.HubUrl(s_host)).Build();
+        await using var anonymous = new HubConnectionBuilder().WithUrl(ChatHostFixture.HubUrl(Host)).Build();
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
 
@@ -44,7 +53,7 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task Token_WrongPassword_UnauthorizedAndNoToken()
     {
-        using var http = s_host.CreateClient();
+        using var http = Host.CreateClient();
 
         using var response = await http.PostAsJsonAsync("account/token", new { userName = "alice", password = "wrong" });
 
@@ -56,9 +65,9 @@ public sealed class ChatHubIntegrationTests
     public async Task Connect_WithTheShellsCookie_Accepted()
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = s_host.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Host.BaseAddress };
         await SignIn.AsAsync(http, "carol");
-        await using var connection = new HubConnectionBuilder().WithUrl(ChatHostFixture.HubUrl(s_host), o => o.Cookies = cookies).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(ChatHostFixture.HubUrl(Host), o => o.Cookies = cookies).Build();
 
         await connection.StartAsync();
         var session = await connection.InvokeAsync<ChatSessionDto>(ChatConstants.Methods.StartSession, (int?)null);
@@ -70,8 +79,8 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task Session_FullLife_InviteAcceptTalkLeaveEnd_TranscriptReachesTheHandlerOnce()
     {
-        await using var alice = await ChatHostFixture.ConnectAsync(s_host, "alice");
-        await using var bob = await ChatHostFixture.ConnectAsync(s_host, "bob");
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
+        await using var bob = await ChatHostFixture.ConnectAsync(Host, "bob");
         var session = await alice.Connection.InvokeAsync<ChatSessionDto>(ChatConstants.Methods.StartSession, (int?)4711);
 
         await alice.Connection.InvokeAsync<IReadOnlyList<ChatInvitationDto>>(ChatConstants.Methods.Invite, session.SessionId, new[] { "bob" });
@@ -88,8 +97,8 @@ public sealed class ChatHubIntegrationTests
         var ended = await alice.WaitForAsync<SessionEndedDto>(e => e.SessionId == session.SessionId);
         Assert.AreEqual("alice", received.Author);
         Assert.AreEqual(ChatSession.ReasonOriginatorLeft, ended.Reason);
-        await s_host.WaitForOutputAsync($"session {session.SessionId} dispatched", TimeSpan.FromSeconds(15));
-        var recorded = (await File.ReadAllLinesAsync(s_recordFile)).Select(l => JsonSerializer.Deserialize<ChatSessionEndedEvent>(l)!).Where(e => e.SessionId == session.SessionId).ToList();
+        await Host.WaitForOutputAsync($"session {session.SessionId} dispatched", TimeSpan.FromSeconds(15));
+        var recorded = (await File.ReadAllLinesAsync(RecordFile)).Select(l => JsonSerializer.Deserialize<ChatSessionEndedEvent>(l)!).Where(e => e.SessionId == session.SessionId).ToList();
         Assert.HasCount(1, recorded);
         Assert.AreEqual(4711, recorded[0].RequestNumber);
         CollectionAssert.AreEqual(new[] { "alice", "bob" }, recorded[0].Participants.ToArray());
@@ -99,8 +108,8 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task GetEntries_LateJoiner_SeesTheHistory()
     {
-        await using var alice = await ChatHostFixture.ConnectAsync(s_host, "alice");
-        await using var carol = await ChatHostFixture.ConnectAsync(s_host, "carol");
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
+        await using var carol = await ChatHostFixture.ConnectAsync(Host, "carol");
         var session = await alice.Connection.InvokeAsync<ChatSessionDto>(ChatConstants.Methods.StartSession, (int?)null);
         await alice.Connection.InvokeAsync<ChatEntryDto>(ChatConstants.Methods.SendMessage, new SendMessageRequest(session.SessionId, Guid.NewGuid(), "before carol"));
         await alice.Connection.InvokeAsync<IReadOnlyList<ChatInvitationDto>>(ChatConstants.Methods.Invite, session.SessionId, new[] { "carol" });
@@ -117,9 +126,9 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task OffTheRecord_ReachesExactlyTheTwoConnections()
     {
-        await using var alice = await ChatHostFixture.ConnectAsync(s_host, "alice");
-        await using var bob = await ChatHostFixture.ConnectAsync(s_host, "bob");
-        await using var carol = await ChatHostFixture.ConnectAsync(s_host, "carol");
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
+        await using var bob = await ChatHostFixture.ConnectAsync(Host, "bob");
+        await using var carol = await ChatHostFixture.ConnectAsync(Host, "carol");
         var session = await StartWithAsync(alice, bob, carol);
 
         await alice.Connection.InvokeAsync<ChatEntryDto>(ChatConstants.Methods.SendMessage, new SendMessageRequest(session.SessionId, Guid.NewGuid(), "just us", "bob"));
@@ -141,9 +150,9 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task Refusals_EachRule_HubErrorWithItsCodeAndTheConnectionStaysUp()
     {
-        await using var alice = await ChatHostFixture.ConnectAsync(s_host, "alice");
-        await using var bob = await ChatHostFixture.ConnectAsync(s_host, "bob");
-        await using var admin = await ChatHostFixture.ConnectAsync(s_host, "admin");
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
+        await using var bob = await ChatHostFixture.ConnectAsync(Host, "bob");
+        await using var admin = await ChatHostFixture.ConnectAsync(Host, "admin");
         var session = await StartWithAsync(alice, bob);
         var id = session.SessionId;
 
@@ -175,7 +184,7 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task SendMessage_ResentWithTheSameId_NoDuplicate()
     {
-        await using var alice = await ChatHostFixture.ConnectAsync(s_host, "alice");
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
         var session = await alice.Connection.InvokeAsync<ChatSessionDto>(ChatConstants.Methods.StartSession, (int?)null);
         var message = new SendMessageRequest(session.SessionId, Guid.NewGuid(), "only once");
 
@@ -193,8 +202,8 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task GetEntries_AfterReconnect_CatchesUpOnWhatWasMissed()
     {
-        await using var alice = await ChatHostFixture.ConnectAsync(s_host, "alice");
-        await using var bob = await ChatHostFixture.ConnectAsync(s_host, "bob");
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
+        await using var bob = await ChatHostFixture.ConnectAsync(Host, "bob");
         var session = await StartWithAsync(alice, bob);
         var seen = (await bob.Connection.InvokeAsync<IReadOnlyList<ChatEntryDto>>(ChatConstants.Methods.GetEntries, session.SessionId, 0L))[^1].Sequence;
 
@@ -211,9 +220,9 @@ public sealed class ChatHubIntegrationTests
     [TestMethod]
     public async Task Presence_TwoTabs_OfflineOnlyWhenTheLastCloses()
     {
-        await using var observer = await ChatHostFixture.ConnectAsync(s_host, "admin");
-        var tab1 = await ChatHostFixture.ConnectAsync(s_host, "carol");
-        var tab2 = await ChatHostFixture.ConnectAsync(s_host, "carol");
+        await using var observer = await ChatHostFixture.ConnectAsync(Host, "admin");
+        var tab1 = await ChatHostFixture.ConnectAsync(Host, "carol");
+        var tab2 = await ChatHostFixture.ConnectAsync(Host, "carol");
         await observer.WaitForAsync<PresenceDto>(p => p.UserName == "carol" && p.Status == PresenceStatus.Available);
 
         await tab1.DisposeAsync();
