@@ -32,4 +32,17 @@ public sealed class ChatMigrationsTests
         StringAssert.Contains(script, "\"ClockOffset\" interval NOT NULL");
         StringAssert.Contains(script, "CREATE UNIQUE INDEX \"IX_ChatEntries_SessionId_Author_ClientMessageId\"");
     }
+
+    [TestMethod]
+    public void PostgreSql_TimeWithAnOffset_WrittenAsTheSameInstantInUtc()
+    {
+        using var postgreSql = new PostgreSqlChatDesignTimeFactory().CreateDbContext([]);
+        var moscow = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.FromHours(3));
+
+        var converter = postgreSql.Model.FindEntityType(typeof(ChatSessionRecord))!.FindProperty(nameof(ChatSessionRecord.StartedAt))!.GetValueConverter()!;
+        var stored = (DateTimeOffset)converter.ConvertToProvider(moscow)!;
+
+        Assert.AreEqual(TimeSpan.Zero, stored.Offset, "timestamptz takes UTC only");
+        Assert.AreEqual(moscow, stored);
+    }
 }
