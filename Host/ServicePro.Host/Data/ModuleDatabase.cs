@@ -39,7 +39,7 @@ public sealed class ModuleDatabase : IModuleDatabase
     /// a module owns its retries (the chat writer re-runs a failed batch, its outbox delivers again).
     /// </summary>
     public void Configure(DbContextOptionsBuilder options, string migrationsAssembly) =>
-        Configure(options, migrationsAssembly, $"__EFMigrationsHistory_{migrationsAssembly}", retry: false);
+        Configure(options, migrationsAssembly, ModuleMigrationsHistory.TableName(migrationsAssembly), retry: false);
 
     /// <summary>The host's own contexts: EF's default history table; a dropped connection to a server database is retried.</summary>
     public void ConfigureHost(DbContextOptionsBuilder options) =>

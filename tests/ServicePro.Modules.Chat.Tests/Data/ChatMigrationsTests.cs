@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using ServicePro.Modules.Chat.Data;
 
 namespace ServicePro.Modules.Chat.Tests.Data;
@@ -31,6 +33,21 @@ public sealed class ChatMigrationsTests
         StringAssert.Contains(script, "\"StartedAt\" timestamp with time zone NOT NULL");
         StringAssert.Contains(script, "\"ClockOffset\" interval NOT NULL");
         StringAssert.Contains(script, "CREATE UNIQUE INDEX \"IX_ChatEntries_SessionId_Author_ClientMessageId\"");
+    }
+
+    [TestMethod]
+    public void MigrationScripts_EveryProvider_RecordedInTheModulesOwnHistoryTable()
+    {
+        using var sqlite = new SqliteChatDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerChatDesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlChatDesignTimeFactory().CreateDbContext([]);
+
+        // The deployment's scripts must record what they apply where the host looks, or a later start migrates again.
+        foreach (ChatDbContext context in new ChatDbContext[] { sqlite, sqlServer, postgreSql })
+        {
+            var script = context.GetService<IMigrator>().GenerateScript();
+            StringAssert.Contains(script, "__EFMigrationsHistory_ServicePro.Modules.Chat", context.GetType().Name);
+        }
     }
 
     [TestMethod]

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using ServicePro.Modules.Requests.Data;
 
 namespace ServicePro.Modules.Requests.Tests.Data;
@@ -19,6 +21,11 @@ public sealed class MigrationsTests
         Assert.IsFalse(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: add one");
         Assert.IsFalse(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: add one");
         Assert.IsFalse(postgreSql.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: add one");
+        foreach (RequestsDbContext context in new RequestsDbContext[] { sqlite, sqlServer, postgreSql })
+        {
+            // The deployment's scripts record what they apply where the host looks, or a later start migrates again.
+            StringAssert.Contains(context.GetService<IMigrator>().GenerateScript(), "__EFMigrationsHistory_ServicePro.Modules.Requests", context.GetType().Name);
+        }
     }
 
     [TestMethod]
