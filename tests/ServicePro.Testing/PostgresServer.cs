@@ -61,7 +61,8 @@ public sealed class PostgresServer
     {
         if (s_shared.IsValueCreated && s_shared.Value.IsCompletedSuccessfully)
         {
-            await s_shared.Value.Result.StopAsync();
+            var server = await s_shared.Value;
+            await server.StopAsync();
         }
     }
 
