@@ -148,17 +148,28 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Deletes every key (FLUSHALL).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
+        var answer = await CommandAsync(["FLUSHALL"], cancellationToken);
+        if (answer != "+OK")
+        {
+            throw new InvalidOperationException($"FLUSHALL answered {answer}");
+        }
+    }
+
+    /// <summary>Sends one command and returns the first line of the answer (<c>+OK</c>, <c>:3</c>, <c>-ERR …</c>).</summary>
+    public async Task<string> CommandAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    {
+        var request = new StringBuilder().Append('*').Append(arguments.Count).Append("\r\n");
+        foreach (var argument in arguments)
+        {
+            request.Append('$').Append(Encoding.UTF8.GetByteCount(argument)).Append("\r\n").Append(argument).Append("\r\n");
+        }
+
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
         var stream = client.GetStream();
-        await stream.WriteAsync("*1\r\n$8\r\nFLUSHALL\r\n"u8.ToArray(), cancellationToken);
-        var answer = new byte[64];
-        var read = await stream.ReadAsync(answer, cancellationToken);
-        var text = Encoding.ASCII.GetString(answer, 0, read);
-        if (!text.StartsWith("+OK", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"FLUSHALL answered {text}");
-        }
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), cancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException("Redis closed the connection without answering.");
     }
 
     public async ValueTask DisposeAsync()

@@ -14,6 +14,7 @@ namespace ServicePro.Host.Tests.Integration;
 [TestCategory(TestCategories.Slow)]
 public sealed class ScaleOutHostTests
 {
+    private static ScaleOutSettings s_deployment = null!;
     private static HostProcess s_hostA = null!;
     private static HostProcess s_hostB = null!;
 
@@ -22,7 +23,8 @@ public sealed class ScaleOutHostTests
     [ClassInitialize]
     public static async Task StartHosts(TestContext context)
     {
-        var settings = ScaleOutSettings.For(await RedisServer.SharedAsync(context.CancellationToken)).With();
+        s_deployment = ScaleOutSettings.For(await RedisServer.SharedAsync(context.CancellationToken));
+        var settings = s_deployment.With();
 
         // One after the other: the first creates the shared database.
         s_hostA = await HostProcess.StartAsync(settings: settings, cancellationToken: context.CancellationToken);
@@ -51,6 +53,20 @@ public sealed class ScaleOutHostTests
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual("alice", await response.Content.ReadAsStringAsync(TestContext.CancellationToken));
+    }
+
+    [TestMethod]
+    public async Task DataProtectionKeys_TwoHosts_KeptInRedisUnderTheDeploymentsPrefix()
+    {
+        // On this machine both hosts could also meet in the user's default key folder; hosts on two machines cannot.
+        using var onA = s_hostA.CreateClient();
+        using var issued = await onA.PostAsJsonAsync("account/token", new { userName = "carol", password = SignIn.DemoPassword }, TestContext.CancellationToken);
+        issued.EnsureSuccessStatusCode();
+
+        var keys = await s_deployment.Redis.CommandAsync(["LLEN", $"{s_deployment.ChannelPrefix}:DataProtection-Keys"], TestContext.CancellationToken);
+
+        Assert.AreNotEqual(":0", keys, "the key ring is not in Redis");
+        StringAssert.StartsWith(keys, ":");
     }
 
     [TestMethod]
