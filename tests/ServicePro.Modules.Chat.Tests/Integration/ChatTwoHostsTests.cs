@@ -118,6 +118,7 @@ public sealed class ChatTwoHostsTests
         await bob.WaitForAsync<PresenceDto>(p => p == new PresenceDto("alice", PresenceStatus.Offline));
         var took = clock.Elapsed;
         var onB = await bob.Connection.InvokeAsync<IReadOnlyList<PresenceDto>>(ChatConstants.Methods.GetPresence);
+        TestContext.WriteLine($"alice Offline on host B {took.TotalSeconds:0.0} s after host A was killed (host timeout {HostTimeout.TotalSeconds:0} s, heartbeat {Heartbeat.TotalSeconds:0} s)");
 
         Assert.IsLessThan(HostTimeout + Heartbeat + TimeSpan.FromSeconds(2), took, $"alice went Offline on B after {took}");
         Assert.IsFalse(onB.Any(p => p.UserName == "alice"));
