@@ -9,6 +9,7 @@ using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
 using ServicePro.Contracts.Users;
 using ServicePro.Host.Apis;
+using ServicePro.Host.Cluster;
 using ServicePro.Host.Components;
 using ServicePro.Host.Data;
 using ServicePro.Host.Events;
@@ -142,7 +143,7 @@ public static class Extensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapServiceProHealthChecks();
         app.MapAccountApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null) // the shell's own CSP says frame-ancestors

@@ -1,4 +1,5 @@
 using ServicePro.Host;
+using ServicePro.Host.Cluster;
 using ServicePro.Host.Modularity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ using var startupLogging = LoggerFactory.Create(logging => logging.AddConfigurat
 builder.AddServiceProData();
 builder.AddServiceProIdentity();
 builder.AddServiceProShell();
+builder.AddServiceProCluster(startupLogging);
 try
 {
     await builder.AddServiceProModulesAsync(startupLogging);

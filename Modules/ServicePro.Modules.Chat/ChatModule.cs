@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Data;
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
@@ -45,8 +47,16 @@ public sealed class ChatModule : IServiceProModule
         services.AddModuleDbContextFactory<ChatDbContext, SqliteChatDbContext, SqlServerChatDbContext, PostgreSqlChatDbContext>();
         services.AddSingleton<IChatDbFactory, ChatDbFactory<ChatDbContext>>();
 
-        services.AddSingleton<PresenceTracker>();
+        // Presence and notifications over every host of the deployment (IClusterBus: Redis, or nobody with one host).
+        services.AddSingleton(sp => new PresenceTracker(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IClusterBus>().HostId,
+            sp.GetRequiredService<IOptions<ChatOptions>>().Value.PresenceHostTimeout));
+        services.AddHostedService<PresenceReplicator>();
         services.AddSingleton<ChatSubscribers>();
+        services.AddSingleton(sp => new ShellDelivery(sp.GetRequiredService<ChatSubscribers>(), sp.GetRequiredService<ILogger<ShellDelivery>>()));
+        services.AddSingleton<ChatEventRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatEventRelay>());
         services.AddSingleton<IChatNotifier, ChatNotifier>();
         services.AddSingleton<ChatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
@@ -70,11 +80,13 @@ public sealed class ChatModule : IServiceProModule
         services.AddSingleton<ChatApplication>();
         services.AddSingleton<ChatModuleGateFilter>();
         services.AddSingleton<ChatHubErrorFilter>();
+        services.AddSingleton<HostGroupFilter>();
         services.AddSignalR().AddHubOptions<ChatHub>(o =>
         {
             // The error filter first (outermost): it answers every failure with a code, the gate's refusal included.
             o.AddFilter<ChatHubErrorFilter>();
             o.AddFilter<ChatModuleGateFilter>();
+            o.AddFilter<HostGroupFilter>();
         });
 
         // The chat hub's own connection handler: coded answers for unreadable arguments, and no second, stack-traced

@@ -23,4 +23,13 @@ public sealed class ChatOptions
 
     /// <summary>The first wait before a failed dispatch is retried; it doubles up to a minute.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Several hosts: how long a host may stay silent before the others take it for dead and its reps go Offline
+    /// (unless connected elsewhere). Keep it a few heartbeats long.
+    /// </summary>
+    public TimeSpan PresenceHostTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Several hosts: how often each host says it lives (and how often silent hosts are looked for).</summary>
+    public TimeSpan PresenceHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -4,8 +4,9 @@ using ServicePro.Modules.Chat.Services;
 namespace ServicePro.Modules.Chat.Application;
 
 /// <summary>
-/// Availability: a rep is online while any of her shells (circuits) or hub connections is up — several count as one —
-/// and shows the status she chose. Everyone connected is told when it changes.
+/// Availability: a rep is online while any of her shells (circuits) or hub connections is up, on any host — several
+/// count as one — and shows the status she chose. Everyone connected here is told when it changes; every other host
+/// works out the same change from this host's report (<see cref="PresenceReplicator"/>) and tells its own.
 /// </summary>
 public sealed class PresenceHandler(PresenceTracker presence, IChatNotifier notifier)
 {
@@ -23,5 +24,5 @@ public sealed class PresenceHandler(PresenceTracker presence, IChatNotifier noti
     public IReadOnlyList<PresenceDto> Online() => presence.Online();
 
     private Task TellAsync(PresenceDto? changed) =>
-        changed is null ? Task.CompletedTask : notifier.ToEveryoneAsync(new PresenceChangedEvent(changed));
+        changed is null ? Task.CompletedTask : notifier.ToEveryoneHereAsync(new PresenceChangedEvent(changed));
 }

@@ -1,10 +1,21 @@
+using System.Text.Json.Serialization;
 
 namespace ServicePro.Modules.Chat.Notifications;
 
 /// <summary>
 /// Something reps are told, as data: one record per event of <see cref="IChatClient"/>. Being plain records, events can
-/// be carried to other hosts (a backplane) as they are; <see cref="DeliverAsync"/> hands one to a receiver.
+/// be carried to other hosts (a backplane) as they are, as JSON with a <c>type</c> discriminator;
+/// <see cref="DeliverAsync"/> hands one to a receiver.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(EntryAddedEvent), "entryAdded")]
+[JsonDerivedType(typeof(OffTheRecordSelectedEvent), "offTheRecordSelected")]
+[JsonDerivedType(typeof(InvitationReceivedEvent), "invitationReceived")]
+[JsonDerivedType(typeof(InvitationClosedEvent), "invitationClosed")]
+[JsonDerivedType(typeof(ChatTimeChangedEvent), "chatTimeChanged")]
+[JsonDerivedType(typeof(SessionEndedEvent), "sessionEnded")]
+[JsonDerivedType(typeof(PresenceChangedEvent), "presenceChanged")]
+[JsonDerivedType(typeof(UserTypingEvent), "userTyping")]
 public abstract record ChatEvent
 {
     /// <summary>Calls the receiver's method for this event (a hub proxy, or a shell's in-process subscriber).</summary>

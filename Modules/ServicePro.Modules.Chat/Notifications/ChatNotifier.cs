@@ -5,12 +5,16 @@ using ServicePro.Modules.Chat.Hubs;
 namespace ServicePro.Modules.Chat.Notifications;
 
 /// <summary>
-/// Fans each event out to the hub's connections (each connection is in its rep's group) and to the shells open on
-/// this host (<see cref="ChatSubscribers"/>). A shell's receiver only queues the event onto its own circuit, so a slow
-/// or broken shell neither delays nor fails the others; a receiver that throws is logged and skipped.
+/// Fans each event out to the hub's connections (each connection is in its rep's group; the SignalR backplane carries
+/// groups to every host), to the shells open on this host (<see cref="ChatSubscribers"/>) and, through
+/// <see cref="ChatEventRelay"/>, to the shells open on other hosts. A shell's receiver only queues the event onto its
+/// own circuit, so a slow or broken shell neither delays nor fails the others; a receiver that throws is logged and skipped.
 /// </summary>
-public sealed partial class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, ChatSubscribers subscribers, ILogger<ChatNotifier> logger) : IChatNotifier
+public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, ChatSubscribers subscribers, ILogger<ChatNotifier> logger, ChatEventRelay? relay = null)
+    : IChatNotifier
 {
+    private readonly ShellDelivery _shells = new(subscribers, logger);
+
     public static string UserGroup(string userName) => "user:" + userName.ToUpperInvariant();
 
     public async Task ToUsersAsync(IReadOnlyCollection<string> userNames, ChatEvent chatEvent)
@@ -22,33 +26,25 @@ public sealed partial class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, 
             return;
         }
 
-        Deliver(subscribers.Of(userNames), chatEvent);
+        _shells.Deliver(userNames, chatEvent);
+        var relayed = relay?.ToUsersAsync(userNames, chatEvent) ?? Task.CompletedTask;
         await chatEvent.DeliverAsync(hub.Clients.Groups([.. userNames.Select(UserGroup).Distinct()]));
+        await relayed;
     }
 
     public async Task ToEveryoneAsync(ChatEvent chatEvent)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
-        Deliver(subscribers.All(), chatEvent);
+        _shells.Deliver(null, chatEvent);
+        var relayed = relay?.ToEveryShellAsync(chatEvent) ?? Task.CompletedTask;
         await chatEvent.DeliverAsync(hub.Clients.All);
+        await relayed;
     }
 
-    private void Deliver(IReadOnlyList<IChatClient> receivers, ChatEvent chatEvent)
+    public async Task ToEveryoneHereAsync(ChatEvent chatEvent)
     {
-        foreach (var receiver in receivers)
-        {
-            try
-            {
-                // Receivers queue and return: nothing to await.
-                _ = chatEvent.DeliverAsync(receiver);
-            }
-            catch (Exception ex)
-            {
-                LogReceiverFailed(logger, ex, chatEvent.GetType().Name);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(chatEvent);
+        _shells.Deliver(null, chatEvent);
+        await chatEvent.DeliverAsync(relay is null ? hub.Clients.All : hub.Clients.Group(ChatChannels.HostGroup(relay.HostId)));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A shell could not take a chat event ({Event}); the others got it")]
-    private static partial void LogReceiverFailed(ILogger logger, Exception exception, string @event);
 }

@@ -5,7 +5,7 @@ using ServicePro.Modules.Chat.Services;
 namespace ServicePro.Modules.Chat.Tests.Services;
 
 [TestClass]
-public sealed class PresenceTrackerTests
+public sealed partial class PresenceTrackerTests
 {
     private readonly PresenceTracker _presence = new(new FakeTimeProvider());
 
