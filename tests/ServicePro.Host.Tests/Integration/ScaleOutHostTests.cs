@@ -23,7 +23,7 @@ public sealed class ScaleOutHostTests
     [ClassInitialize]
     public static async Task StartHosts(TestContext context)
     {
-        s_deployment = ScaleOutSettings.For(await RedisServer.SharedAsync(context.CancellationToken));
+        s_deployment = await ScaleOutSettings.SharedAsync(context.CancellationToken);
         var settings = s_deployment.With();
 
         // One after the other: the first creates the shared database.

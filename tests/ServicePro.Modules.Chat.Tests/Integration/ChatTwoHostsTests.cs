@@ -6,7 +6,7 @@ using ServicePro.Testing;
 namespace ServicePro.Modules.Chat.Tests.Integration;
 
 /// <summary>
-/// Two real hosts of one deployment (one SQLite file, one Redis) with hub clients of different reps on each: what one
+/// Two real hosts of one deployment (one PostgreSQL database, one Redis) with hub clients of different reps on each: what one
 /// host does reaches the other's connections live, through the SignalR backplane and the shared presence.
 /// </summary>
 [TestClass]
@@ -25,7 +25,7 @@ public sealed class ChatTwoHostsTests
     [ClassInitialize]
     public static async Task StartHosts(TestContext context)
     {
-        s_deployment = ScaleOutSettings.For(await RedisServer.SharedAsync(context.CancellationToken));
+        s_deployment = await ScaleOutSettings.SharedAsync(context.CancellationToken);
         (s_hostA, s_hostB) = await StartPairAsync(s_deployment, context.CancellationToken);
     }
 
@@ -105,7 +105,7 @@ public sealed class ChatTwoHostsTests
     [TestMethod]
     public async Task KillHost_RepOnlyOnTheDeadHost_GoesOfflineOnTheOtherWithinTheTimeout()
     {
-        var deployment = ScaleOutSettings.For(await RedisServer.SharedAsync(TestContext.CancellationToken));
+        var deployment = await ScaleOutSettings.SharedAsync(TestContext.CancellationToken);
         var (hostA, hostB) = await StartPairAsync(deployment, TestContext.CancellationToken);
         await using var _ = hostA;
         await using var __ = hostB;
