@@ -22,7 +22,7 @@ public sealed record ChatBenchReport(
         var g = Options.Group;
         Line($"## Chat load: {Commit}");
         Line($"");
-        Line($"Run {Started:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (load average {LoadBefore} before, {LoadAfter} after; the tool's clients share the cores). {Options.Reps} reps over WebSockets in sessions of {g}; each rate for {Options.Seconds} s after {Options.Warmup} s of warm-up, open loop, the reps taking turns. Chat: {Hosts}. Bare: the tool's own relay hub (SignalR, server GC, no storage, no auth), same reps and groups. {Options.Reps} sign-ins took {SignInTime.TotalSeconds:F1} s.");
+        Line($"Run {Started:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (load average {LoadBefore} before, {LoadAfter} after; the tool's clients share the cores). {Options.Reps} reps over WebSockets in sessions of {g}; each rate for {Options.Seconds} s after {Options.Warmup} s of warm-up (the first after {3 * Options.Warmup} s), open loop, the reps taking turns. Chat: {Hosts}. Bare: the tool's own relay hub (SignalR, server GC, no storage, no auth), same reps and groups. {Options.Reps} sign-ins took {SignInTime.TotalSeconds:F1} s.");
         Line($"");
         Line($"| msgs/s | bare p99 | chat ack p50 / p99 | chat delivery p50 / p99 | chat ÷ bare (delivery p99) | chat stored / delivered per s | chat errors | host CPU | host memory | CPU per msg chat / bare |");
         Line($"| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");

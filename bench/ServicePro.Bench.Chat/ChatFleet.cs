@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using ServicePro.Chat.Protocol;
 
@@ -22,7 +23,16 @@ public sealed class ChatFleet(IReadOnlyList<Uri> hosts, IReadOnlyList<RepAccount
             var first = group * GroupSize;
             var members = Enumerable.Range(first, Math.Min(GroupSize, Reps - first)).ToArray();
             var session = await Connection(first).InvokeAsync<ChatSessionDto>(ChatProtocol.Methods.StartSession, (int?)null, ct);
-            var invitations = await Connection(first).InvokeAsync<ChatInvitationDto[]>(ChatProtocol.Methods.Invite, session.SessionId, members.Skip(1).Select(m => accounts[m].UserName).ToArray(), ct);
+            ChatInvitationDto[] invitations;
+            try
+            {
+                invitations = await Connection(first).InvokeAsync<ChatInvitationDto[]>(ChatProtocol.Methods.Invite, session.SessionId, members.Skip(1).Select(m => accounts[m].UserName).ToArray(), ct);
+            }
+            catch (HubException e) when (hosts.Count > 1 && e.Message.Contains(ChatProtocol.Errors.UserOffline, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"A session's attendees are spread over {hosts.Count} hosts, and a host does not see reps online on another ({e.Message}). Several hosts need shared presence: Redis (--setting Redis:Configuration=…).", e);
+            }
+
             foreach (var member in members.Skip(1))
             {
                 var invitation = invitations.Single(i => string.Equals(i.Invitee, accounts[member].UserName, StringComparison.OrdinalIgnoreCase));

@@ -39,7 +39,9 @@ public sealed partial class RateLadder(ChatBenchOptions options)
         for (var step = 1; step <= _phases.Length; step++)
         {
             var phase = _phases[step - 1];
-            await log.WriteLineAsync($"{name}: {phase.Rate} msgs/s for {options.Warmup} + {options.Seconds} s…");
+            // The first step warms up three times as long: JIT and caches settle after connecting and forming the groups.
+            var warmup = step == 1 ? 3 * options.Warmup : options.Warmup;
+            await log.WriteLineAsync($"{name}: {phase.Rate} msgs/s for {warmup} + {options.Seconds} s…");
             var sends = new List<Task>();
             var began = Stopwatch.GetTimestamp();
             var measuring = false;
@@ -50,12 +52,12 @@ public sealed partial class RateLadder(ChatBenchOptions options)
                 while (true)
                 {
                     var elapsed = Stopwatch.GetElapsedTime(began).TotalSeconds;
-                    if (elapsed >= options.Warmup + options.Seconds)
+                    if (elapsed >= warmup + options.Seconds)
                     {
                         break;
                     }
 
-                    if (!measuring && elapsed >= options.Warmup)
+                    if (!measuring && elapsed >= warmup)
                     {
                         measuring = true;
                         phase.StartedAt = Stopwatch.GetTimestamp();
