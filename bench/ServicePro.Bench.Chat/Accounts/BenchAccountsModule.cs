@@ -10,8 +10,8 @@ namespace ServicePro.Bench.Chat.Accounts;
 
 /// <summary>
 /// Creates the load tool's reps (<c>rep0001</c>…, role Rep) at start-up: <c>Modules:bench-accounts:Count</c> of them,
-/// with the password <c>Modules:bench-accounts:Password</c> (required). Existing names are kept, so a second host on the
-/// same database adds nothing. It refuses to run in Production: it is a tool's module, listed only in the
+/// with the password <c>Modules:bench-accounts:Password</c> (required). Existing reps are kept and given that password,
+/// so a second host on the same database adds nothing and a database of an earlier run can be used again. It refuses to run in Production: it is a tool's module, listed only in the
 /// modules.config the tool writes for the hosts it starts, and never shipped beside the host.
 /// </summary>
 public sealed class BenchAccountsModule : IServiceProModule
@@ -48,18 +48,28 @@ public sealed class BenchAccountsModule : IServiceProModule
         await using var scope = context.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<BenchAccountsModule>>();
-        var existing = users.Users.Where(u => u.UserName!.StartsWith(BenchReps.UserNamePrefix)).Select(u => u.UserName!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         // One hash for all: a hash carries its own salt, so every rep's stored hash checks the same password, and
         // creating a thousand reps does not cost a thousand password hashes (signing in still costs one each).
-        var hash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<IdentityUser>>().HashPassword(new IdentityUser(BenchReps.UserName(0)), settings.Password);
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<IdentityUser>>();
+        var hash = hasher.HashPassword(new IdentityUser(BenchReps.UserName(0)), settings.Password);
         var created = 0;
+        bool? existingHavePassword = null;
         for (var i = 0; i < settings.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var userName = BenchReps.UserName(i);
-            if (existing.Contains(userName))
+            if (await users.FindByNameAsync(userName) is { } existing)
             {
+                // Reps of an earlier run (another password) get this run's; one check tells (another host of this run
+                // created them with this password), not one hash per rep.
+                existingHavePassword ??= hasher.VerifyHashedPassword(existing, existing.PasswordHash ?? "", settings.Password) != PasswordVerificationResult.Failed;
+                if (existingHavePassword == false)
+                {
+                    existing.PasswordHash = hash;
+                    Check(await users.UpdateAsync(existing), userName);
+                }
+
                 continue;
             }
 
@@ -69,7 +79,7 @@ public sealed class BenchAccountsModule : IServiceProModule
             created++;
         }
 
-        logger.LogWarning("Bench reps: {Created} created, {Existing} existed (module {Module}, not for production)", created, existing.Count, ModuleId);
+        logger.LogWarning("Bench reps: {Created} created, {Existing} existed (module {Module}, not for production)", created, settings.Count - created, ModuleId);
     }
 
     private static void Check(IdentityResult result, string userName)
