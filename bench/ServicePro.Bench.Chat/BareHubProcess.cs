@@ -37,6 +37,8 @@ public sealed class BareHubProcess : IAsyncDisposable
         {
             if (line.StartsWith(BareHubServer.ListeningLine, StringComparison.Ordinal))
             {
+                // Whatever it writes later is drained, so that a full pipe never blocks it.
+                _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
                 return new BareHubProcess(process, new Uri(line[BareHubServer.ListeningLine.Length..].TrimEnd('/') + "/"));
             }
         }

@@ -84,6 +84,21 @@ public sealed class TcpBalancerTests
     }
 
     [TestMethod]
+    public async Task SetBackends_NewList_NewConnectionsTryItInOrder()
+    {
+        using var first = Listen();
+        using var second = Listen();
+        await using var balancer = new TcpBalancer([Port(first)]);
+
+        balancer.SetBackends([RefusingPort(), Port(second), Port(first)]);
+        using var client = await ConnectAsync(balancer.Port);
+        using var served = await second.AcceptSocketAsync(TestContext.CancellationToken).AsTask().WaitAsync(Timeout, TestContext.CancellationToken);
+
+        await SendAsync(client, "второй по списку");
+        Assert.AreEqual("второй по списку", await ReceiveAsync(served, "второй по списку"));
+    }
+
+    [TestMethod]
     public async Task DisposeAsync_ListenerAndOpenConnections_Closed()
     {
         using var backend = Listen();
