@@ -83,6 +83,8 @@ public static class Extensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
         builder.Services.AddFluentUIComponents();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<ClusterEventRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterEventRelay>());
         builder.Services.AddSingleton<IEventAggregator, EventAggregator>();
         builder.Services.AddSingleton<IIntegrationEventBus, IntegrationEventBus>();
         builder.Services.AddScoped<ShellContributions>();

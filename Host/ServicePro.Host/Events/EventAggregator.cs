@@ -7,16 +7,28 @@ namespace ServicePro.Host.Events;
 /// UI notifications: each subscriber has a bounded queue of its own, drained by its own loop, so that publishing
 /// only queues. A subscriber that hangs or throws (a circuit that is gone) delays and fails no one else; its
 /// failures are logged under its event type, and its oldest events are dropped if it falls
-/// <see cref="QueueCapacity"/> behind.
+/// <see cref="QueueCapacity"/> behind. An <see cref="IClusterEvent"/> also goes to the other hosts of the deployment
+/// (<see cref="ClusterEventRelay"/>), whose subscribers get it as if it had been published there.
 /// </summary>
-public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAggregator, IDisposable
+public sealed class EventAggregator : IEventAggregator, IDisposable
 {
     /// <summary>How many events may wait for one subscriber before the oldest are dropped.</summary>
     public const int QueueCapacity = 100;
 
     private readonly Lock _gate = new();
     private readonly List<ISubscription> _subscriptions = [];
-    private readonly ILogger _logger = logger;
+    private readonly ILogger _logger;
+    private readonly ClusterEventRelay? _relay;
+
+    public EventAggregator(ILogger<EventAggregator> logger, ClusterEventRelay? relay = null)
+    {
+        _logger = logger;
+        _relay = relay;
+        if (relay is not null)
+        {
+            relay.Deliver = PublishHere;
+        }
+    }
 
     private interface ISubscription : IDisposable
     {
@@ -29,10 +41,20 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
         where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(@event);
+        if (@event is IClusterEvent)
+        {
+            _relay?.Send(typeof(TEvent), @event);
+        }
+
+        PublishHere(typeof(TEvent), @event);
+    }
+
+    private void PublishHere(Type eventType, object @event)
+    {
         ISubscription[] subscribers;
         lock (_gate)
         {
-            subscribers = _subscriptions.Where(s => s.EventType == typeof(TEvent)).ToArray();
+            subscribers = _subscriptions.Where(s => s.EventType == eventType).ToArray();
         }
 
         foreach (var subscriber in subscribers)
@@ -45,6 +67,11 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
         where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(handler);
+        if (typeof(TEvent).IsAssignableTo(typeof(IClusterEvent)))
+        {
+            _relay?.Know(typeof(TEvent));
+        }
+
         var subscription = new Subscription<TEvent>(handler, this);
         lock (_gate)
         {
