@@ -11,7 +11,8 @@ namespace ServicePro.TestModules.ChatRecorder;
 /// Handles <see cref="ChatSessionEndedEvent"/> by appending one JSON line per handled call to the file named by
 /// <c>Modules:chatrecorder:File</c>. <c>Modules:chatrecorder:FailTimes</c> makes the first calls throw ("not handled"),
 /// <c>Modules:chatrecorder:HoldAfterRecording</c> makes each call hang once recorded, and
-/// <c>Modules:chatrecorder:DropReplyOf</c> (a hub method name) loses the reply to that method's first call;
+/// <c>Modules:chatrecorder:DropReplyOf</c> (a hub method name) loses the reply to that method's first call (or to its
+/// call number <c>Modules:chatrecorder:DropReplyOfCall</c>);
 /// <c>Modules:chatrecorder:RefuseSecondCallOf</c> refuses that method's second call and keeps the connection.
 /// </summary>
 public sealed class ChatRecorderModule : IServiceProModule
@@ -35,7 +36,7 @@ public sealed class ChatRecorderModule : IServiceProModule
         context.Services.AddEventHandler<ChatSessionEndedEvent, RecordingHandler>();
         if (context.ModuleConfiguration["DropReplyOf"] is { Length: > 0 } method)
         {
-            context.Services.AddSingleton(sp => new AckDroppingFilter(method, sp.GetRequiredService<ILogger<AckDroppingFilter>>()));
+            context.Services.AddSingleton(sp => new AckDroppingFilter(method, int.TryParse(context.ModuleConfiguration["DropReplyOfCall"], out var call) ? call : 1, sp.GetRequiredService<ILogger<AckDroppingFilter>>()));
             context.Services.Configure<HubOptions>(o => o.AddFilter<AckDroppingFilter>());
         }
 
