@@ -16,13 +16,15 @@ public sealed class HostDatabase : IAsyncDisposable
         _services = services;
     }
 
+    public string ConnectionString => ConnectionStringIn(_folder);
+
     public IServiceScopeFactory Scopes => _services.GetRequiredService<IServiceScopeFactory>();
 
     public static async Task<HostDatabase> CreateAsync()
     {
         var folder = Directory.CreateTempSubdirectory("servicepro-hostdb-").FullName;
         var services = new ServiceCollection();
-        services.AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "host.db")};Pooling=False"));
+        services.AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => o.UseSqlite(ConnectionStringIn(folder)));
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -36,6 +38,8 @@ public sealed class HostDatabase : IAsyncDisposable
 
     /// <summary>The stored module choices.</summary>
     public Task<IReadOnlyDictionary<string, bool>> StatesAsync() => Store().ReadAsync(CancellationToken.None);
+
+    private static string ConnectionStringIn(string folder) => $"Data Source={Path.Combine(folder, "host.db")};Pooling=False";
 
     public async ValueTask DisposeAsync()
     {
