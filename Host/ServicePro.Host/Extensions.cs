@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.FluentUI.AspNetCore.Components;
+using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Data;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Extensibility;
@@ -34,6 +36,8 @@ public static class Extensions
         builder.Services.AddServiceProIdentityDbContext(database);
 
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IHostLeases, LeasesInDatabase>();
     }
 
     public static void AddServiceProIdentity(this WebApplicationBuilder builder)
@@ -89,7 +93,10 @@ public static class Extensions
         builder.Services.AddSingleton<IIntegrationEventBus, IntegrationEventBus>();
         builder.Services.AddScoped<ShellContributions>();
         builder.Services.AddScoped<IShellContributions>(sp => sp.GetRequiredService<ShellContributions>());
-        builder.Services.AddSingleton<IModuleAdministration, ModuleAdministration>();
+        builder.Services.AddSingleton<ModuleStateStore>();
+        builder.Services.AddSingleton<ModuleAdministration>();
+        builder.Services.AddSingleton<IModuleAdministration>(sp => sp.GetRequiredService<ModuleAdministration>());
+        builder.Services.AddHostedService<ModuleStatePoller>();
         builder.Services.AddTransient<ModulesViewModel>();
         builder.Services.AddMenuContributor<HostMenuContributor>();
         builder.AddServiceProSecurity();
@@ -105,7 +112,11 @@ public static class Extensions
         var configPath = Path.GetFullPath(section["ConfigPath"] ?? "modules.config", AppContext.BaseDirectory);
         var modulesPath = Path.GetFullPath(section["Path"] ?? "modules", AppContext.BaseDirectory);
 
-        var catalog = await ModuleCatalogReader.ReadAsync(configPath);
+        // modules.config is the catalog and its defaults; administrators' choices in the database override them.
+        var database = new ModuleDatabase(builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(), builder.Environment.ContentRootPath);
+        var catalog = ModuleStateStore.Override(
+            await ModuleCatalogReader.ReadAsync(configPath),
+            await ModuleStateStore.ReadAtStartupAsync(database, startupLogging.CreateLogger<ModuleStateStore>(), CancellationToken.None));
         var runtime = new ModuleRuntime(catalog, startupLogging.CreateLogger<ModuleRuntime>());
         runtime.LoadAndConfigure(new PluginModuleLoader(modulesPath), builder.Services, builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(runtime);

@@ -32,4 +32,15 @@ public sealed class ChatOptions
 
     /// <summary>Several hosts: how often each host says it lives (and how often silent hosts are looked for).</summary>
     public TimeSpan PresenceHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the host that does housekeeping and outbox dispatch for all hosts keeps that job without renewing it
+    /// (it renews every tick); when it dies, another host takes over after this long.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often the outbox is read while this host dispatches for all: other hosts' commits do not wake this one.
+    /// </summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

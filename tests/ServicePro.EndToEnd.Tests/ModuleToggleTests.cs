@@ -66,7 +66,8 @@ public sealed class ModuleToggleTests
         // No reload in Alice's browser: the open menu loses the item, the probe's item stays.
         await Expect(alice.GetByTestId("social-item-share")).ToHaveCountAsync(0);
         await Expect(alice.GetByTestId("social-item-probe")).ToBeVisibleAsync();
-        StringAssert.Contains(await File.ReadAllTextAsync(s_host.ModulesConfigPath), """<module id="share" assembly="ServicePro.Modules.Share" enabled="false" />""");
+        // The choice is stored in the database; modules.config stays the catalog with its defaults.
+        StringAssert.Contains(await File.ReadAllTextAsync(s_host.ModulesConfigPath), """<module id="share" assembly="ServicePro.Modules.Share" enabled="true" />""");
 
         await admin.GetByTestId("module-toggle-share").ClickAsync();
         await Expect(admin.GetByTestId("module-state-share")).ToHaveTextAsync("Enabled");

@@ -5,7 +5,32 @@ using Microsoft.EntityFrameworkCore;
 namespace ServicePro.Host.Data;
 
 /// <summary>
-/// The host's own tables: ASP.NET Core Identity. Each provider has a derived context that carries its migrations
-/// (<see cref="SqliteIdentityDbContext"/>, <see cref="SqlServerIdentityDbContext"/>, <see cref="PostgreSqlIdentityDbContext"/>).
+/// The host's own tables: ASP.NET Core Identity, host leases and module states. Each provider has a derived context
+/// that carries its migrations (<see cref="SqliteIdentityDbContext"/>, <see cref="SqlServerIdentityDbContext"/>,
+/// <see cref="PostgreSqlIdentityDbContext"/>).
 /// </summary>
-public abstract class ServiceProIdentityDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options);
+public abstract class ServiceProIdentityDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<HostLeaseRecord> HostLeases => Set<HostLeaseRecord>();
+
+    public DbSet<ModuleStateRecord> ModuleStates => Set<ModuleStateRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<HostLeaseRecord>(e =>
+        {
+            e.ToTable("HostLeases");
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(100);
+            e.Property(l => l.Holder).HasMaxLength(200);
+        });
+        builder.Entity<ModuleStateRecord>(e =>
+        {
+            e.ToTable("ModuleStates");
+            e.HasKey(m => m.ModuleId);
+            e.Property(m => m.ModuleId).HasMaxLength(100);
+            e.Property(m => m.ChangedBy).HasMaxLength(256);
+        });
+    }
+}

@@ -112,6 +112,7 @@ public sealed class EventAggregator : IEventAggregator, IDisposable
         private readonly EventAggregator _owner;
         private readonly Channel<TEvent> _queue;
         private readonly CancellationTokenSource _ended = new();
+        private int _disposed;
 
         public Subscription(Func<TEvent, CancellationToken, Task> handler, EventAggregator owner)
         {
@@ -133,9 +134,13 @@ public sealed class EventAggregator : IEventAggregator, IDisposable
         public void Dispose()
         {
             _owner.Remove(this);
-            if (_queue.Writer.TryComplete())
+
+            // Cancel before completing the queue: completing first lets the drain loop end and dispose the token source
+            // before it is cancelled (an ObjectDisposedException in the unsubscriber).
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 _ended.Cancel();
+                _queue.Writer.TryComplete();
             }
         }
 

@@ -7,7 +7,7 @@ public interface IModuleAdministration
 {
     /// <summary>
     /// Applies the choice, or says why it is refused (the caller is not an administrator, a dependency forbids it);
-    /// an I/O failure writing the file throws.
+    /// a database failure storing it throws.
     /// </summary>
     Task<ModuleToggleResult> SetEnabledAsync(string moduleId, bool enabled, ClaimsPrincipal caller, CancellationToken cancellationToken = default);
 }

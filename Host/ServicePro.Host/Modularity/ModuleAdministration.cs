@@ -6,10 +6,11 @@ using ServicePro.Contracts.Security;
 namespace ServicePro.Host.Modularity;
 
 /// <summary>
-/// Enables and disables modules at run time for Admin → Modules: checks dependencies, writes the choice to
-/// <c>modules.config</c>, applies it, and publishes <see cref="ModuleStateChangedEvent"/> to every open shell without waiting for any.
+/// Enables and disables modules at run time for Admin → Modules: checks dependencies, stores the choice in the
+/// database (<see cref="ModuleStateStore"/>), applies it, and publishes <see cref="ModuleStateChangedEvent"/> to every
+/// open shell without waiting for any. Choices made on another host arrive through <see cref="ApplyStoredAsync"/>.
 /// </summary>
-public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator events, ILogger<ModuleAdministration> logger) : IModuleAdministration
+public sealed class ModuleAdministration(ModuleRuntime runtime, ModuleStateStore store, IEventAggregator events, ILogger<ModuleAdministration> logger) : IModuleAdministration
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -58,16 +59,54 @@ public sealed class ModuleAdministration(ModuleRuntime runtime, IEventAggregator
                 }
             }
 
-            await ModuleCatalogWriter.SetEnabledAsync(runtime.Catalog.Path, moduleId, enabled, cancellationToken);
-            var info = runtime.Apply(moduleId, enabled);
+            await store.SaveAsync(moduleId, enabled, administrator, cancellationToken);
+            var info = Apply(moduleId, enabled);
             logger.LogInformation("{Administrator} {Action} module {ModuleId}; state {State}{Restart}", administrator, enabled ? "enabled" : "disabled", moduleId, info.State, info.RestartRequired ? " (starts at next restart)" : string.Empty);
-            // Queued for every open shell, never awaited: a hung or broken circuit cannot hold or fail the change.
-            events.Publish(new ModuleStateChangedEvent(moduleId, info.State));
             return new ModuleToggleResult(info, null);
         }
         finally
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>
+    /// Applies the stored choices that differ from this host's state (an administrator on another host made them).
+    /// Dependencies were checked where the choice was made.
+    /// </summary>
+    /// <returns>The ids of the modules changed.</returns>
+    public async Task<IReadOnlyList<string>> ApplyStoredAsync(CancellationToken cancellationToken)
+    {
+        // The same lock as a change made here: a poll that read the table before it cannot undo it afterwards.
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = await store.ReadAsync(cancellationToken);
+            var changed = new List<string>();
+            foreach (var module in runtime.Modules)
+            {
+                var wanted = module.State == ModuleState.Enabled || module.RestartRequired;
+                if (stored.TryGetValue(module.Id, out var enabled) && enabled != wanted && !(enabled && module.State == ModuleState.Failed))
+                {
+                    var info = Apply(module.Id, enabled);
+                    logger.LogInformation("Module {ModuleId} was {Action} on another host; state {State}", module.Id, enabled ? "enabled" : "disabled", info.State);
+                    changed.Add(module.Id);
+                }
+            }
+
+            return changed;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private ModuleInfo Apply(string moduleId, bool enabled)
+    {
+        var info = runtime.Apply(moduleId, enabled);
+        // Queued for every open shell, never awaited: a hung or broken circuit cannot hold or fail the change.
+        events.Publish(new ModuleStateChangedEvent(moduleId, info.State));
+        return info;
     }
 }

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Security.Claims;
 using CommunityToolkit.Mvvm.ComponentModel;
 using CommunityToolkit.Mvvm.Input;
+using Microsoft.EntityFrameworkCore;
 using ServicePro.Contracts.Modules;
 using ServicePro.Host.Modularity;
 
@@ -35,9 +37,9 @@ public sealed partial class ModulesViewModel(IModuleStatus status, IModuleAdmini
             var result = await administration.SetEnabledAsync(module.Id, OffersEnable(module), User, cancellationToken);
             Error = result.Error;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
-            Error = $"modules.config could not be written: {ex.Message}";
+            Error = $"The module's state could not be stored: {ex.Message}";
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
@@ -36,6 +37,12 @@ public sealed class InvitationAnswerHandler(ChatWriter writer, IChatNotifier not
 
     private static async Task<(ChatInvitationRecord Invitation, ChatSession Session)> OpenInvitationAsync(ChatWriteContext w, ChatCaller caller, Guid invitationId)
     {
+        if (w.Careful)
+        {
+            // Re-run after a conflict (another host expired or answered it meanwhile): lock the row before reading it.
+            await w.Db.Invitations.Where(i => i.Id == invitationId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, i => i.Status), w.CancellationToken);
+        }
+
         var invitation = await w.Db.Invitations.FindAsync([invitationId], w.CancellationToken);
         if (invitation is null || invitation.Invitee != caller.UserName)
         {

@@ -46,6 +46,9 @@ public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier
                 return again;
             }
 
+            // Careful: the session's row is locked first, so that the same message committed meanwhile on another host
+            // is found below rather than inserted a second time.
+            var session = await w.SessionAsync(request.SessionId);
             if (w.Careful)
             {
                 var existing = await w.Db.Entries.AsNoTracking().FirstOrDefaultAsync(
@@ -56,7 +59,6 @@ public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier
                 }
             }
 
-            var session = await w.SessionAsync(request.SessionId);
             var entry = ChatDtos.Entry(session.Post(caller.UserName, text, request.ClientMessageId, offTheRecordWith, w.Now));
             w.Batch.RememberSent(key, entry);
             if (entry.OffTheRecordWith is not { } otr)

@@ -25,6 +25,10 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
             e.Property(s => s.RequestTitle).HasMaxLength(400);
             e.HasMany(s => s.Attendees).WithOne().HasForeignKey(a => a.SessionId);
             e.HasIndex(s => s.EndedAt);
+
+            // Two hosts' writers may load the same session at once: the one that saves second finds the sequence moved
+            // on, its batch is rolled back and re-run carefully (ChatWriter), so entries stay 1, 2, 3… with no gap.
+            e.Property(s => s.LastSequence).IsConcurrencyToken();
         });
         modelBuilder.Entity<ChatAttendeeRecord>(e =>
         {
@@ -51,6 +55,9 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
             e.Property(i => i.InvitedBy).HasMaxLength(256);
             e.HasIndex(i => new { i.Status, i.ExpiresAt });
             e.HasIndex(i => new { i.SessionId, i.Invitee });
+
+            // An invitation is answered or expired once, even when two hosts act on it at the same moment.
+            e.Property(i => i.Status).IsConcurrencyToken();
             e.HasOne<ChatSessionRecord>().WithMany().HasForeignKey(i => i.SessionId);
         });
         modelBuilder.Entity<ChatOutboxRecord>(e =>

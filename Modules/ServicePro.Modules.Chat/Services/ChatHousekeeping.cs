@@ -1,14 +1,26 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Modules;
 using ServicePro.Modules.Chat.Application;
 
 namespace ServicePro.Modules.Chat.Services;
 
-/// <summary>Expires pending invitations and ends sessions whose originator stayed away past the grace period.</summary>
-public sealed class ChatHousekeeping(HousekeepingHandler housekeeping, IModuleStatus modules, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatHousekeeping> logger) : BackgroundService
+/// <summary>
+/// Expires pending invitations and ends sessions whose originator stayed away past the grace period. With several
+/// hosts on one database exactly one does it: the holder of the <see cref="LeaseName"/> lease, renewed every tick.
+/// </summary>
+public sealed class ChatHousekeeping(
+    HousekeepingHandler housekeeping,
+    IModuleStatus modules,
+    IHostLeases leases,
+    TimeProvider time,
+    IOptions<ChatOptions> options,
+    ILogger<ChatHousekeeping> logger) : BackgroundService
 {
+    public const string LeaseName = "chat-housekeeping";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.HousekeepingInterval, time);
@@ -24,8 +36,11 @@ public sealed class ChatHousekeeping(HousekeepingHandler housekeeping, IModuleSt
 
                 try
                 {
-                    await housekeeping.ExpireInvitationsAsync(stoppingToken);
-                    await housekeeping.EndAbandonedSessionsAsync(stoppingToken);
+                    if (await leases.TryHoldAsync(LeaseName, options.Value.LeaseDuration, stoppingToken))
+                    {
+                        await housekeeping.ExpireInvitationsAsync(stoppingToken);
+                        await housekeeping.EndAbandonedSessionsAsync(stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -36,6 +51,10 @@ public sealed class ChatHousekeeping(HousekeepingHandler housekeeping, IModuleSt
         catch (OperationCanceledException)
         {
             // Stopping.
+        }
+        finally
+        {
+            await ChatLease.ReleaseAsync(leases, LeaseName, logger);
         }
     }
 }

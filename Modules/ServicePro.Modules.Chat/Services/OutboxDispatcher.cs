@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -5,31 +6,83 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Chat;
+using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Events;
 
 namespace ServicePro.Modules.Chat.Services;
 
 /// <summary>
-/// Publishes the chat-ended events stored in the outbox: at start-up, after each commit that stores one, and again
-/// (with a doubling back-off) while a handler fails. A row is deleted once every handler succeeded (a transcript has
-/// no business staying twice in the database); handlers are idempotent on the session id, so a stop between the
-/// publish and the delete is harmless.
+/// Publishes the chat-ended events stored in the outbox: after each commit that stores one, every
+/// <see cref="ChatOptions.OutboxPollInterval"/> (rows other hosts wrote), and a failed one again with a doubling
+/// back-off. With several hosts on one database exactly one dispatches: the holder of the <see cref="LeaseName"/>
+/// lease, renewed every round. A row is deleted once every handler succeeded (a transcript has no business staying
+/// twice in the database); handlers are idempotent on the session id, so a stop between the publish and the delete,
+/// or a takeover by another host, is harmless.
 /// </summary>
 public sealed class OutboxDispatcher(
     IChatDbFactory databases,
     IIntegrationEventBus events,
+    IHostLeases leases,
     TimeProvider time,
     IOptions<ChatOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService, IOutboxSignal
 {
+    public const string LeaseName = "chat-outbox";
+
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    // Per outbox row: when a failed dispatch is tried again, and the wait after that (doubling up to a minute).
+    private readonly ConcurrentDictionary<long, (DateTimeOffset At, TimeSpan Delay)> _retries = new();
+
     public void Signal() => _wake.Writer.TryWrite(true);
 
-    /// <summary>Dispatches every pending event once.</summary>
+    /// <summary>Dispatches every pending event once, whatever its back-off.</summary>
     /// <returns>How many are still pending (their handlers failed).</returns>
-    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    public Task<int> DispatchPendingAsync(CancellationToken cancellationToken) => DispatchAsync(onlyDue: false, cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (await leases.TryHoldAsync(LeaseName, options.Value.LeaseDuration, stoppingToken))
+                    {
+                        await DispatchAsync(onlyDue: true, stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "The chat outbox could not be read");
+                }
+
+                // A commit on this host wakes it at once; rows of other hosts wait for the poll, which also renews the lease.
+                using var poll = new CancellationTokenSource(options.Value.OutboxPollInterval, time);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
+                try
+                {
+                    await _wake.Reader.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Time to poll.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            await ChatLease.ReleaseAsync(leases, LeaseName, logger);
+        }
+    }
+
+    private async Task<int> DispatchAsync(bool onlyDue, CancellationToken cancellationToken)
     {
         await using var db = databases.Create();
 
@@ -39,6 +92,13 @@ public sealed class OutboxDispatcher(
         var failed = 0;
         foreach (var row in pending)
         {
+            var now = time.GetUtcNow();
+            if (onlyDue && _retries.TryGetValue(row.Id, out var retry) && retry.At > now)
+            {
+                failed++;
+                continue;
+            }
+
             var ended = JsonSerializer.Deserialize<ChatSessionEndedEvent>(row.Payload)!;
             try
             {
@@ -49,6 +109,10 @@ public sealed class OutboxDispatcher(
             {
                 failed++;
                 row.Attempts++;
+                var delay = _retries.TryGetValue(row.Id, out var previous)
+                    ? TimeSpan.FromTicks(Math.Min(previous.Delay.Ticks * 2, MaxRetryDelay.Ticks))
+                    : options.Value.OutboxRetryDelay;
+                _retries[row.Id] = (now + delay, delay);
                 logger.LogWarning(ex, "The chat-ended event of session {SessionId} was not handled (attempt {Attempt}); it will be retried", row.SessionId, row.Attempts);
             }
 
@@ -57,59 +121,11 @@ public sealed class OutboxDispatcher(
             if (dispatched)
             {
                 // Only once the row is gone: a stop before this line means the event is delivered again.
+                _retries.TryRemove(row.Id, out _);
                 logger.LogInformation("Chat-ended event of session {SessionId} dispatched", row.SessionId);
             }
         }
 
         return failed;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = options.Value.OutboxRetryDelay;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int failed;
-            try
-            {
-                failed = await DispatchPendingAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The chat outbox could not be read");
-                failed = 1;
-            }
-
-            try
-            {
-                if (failed == 0)
-                {
-                    delay = options.Value.OutboxRetryDelay;
-                    await _wake.Reader.ReadAsync(stoppingToken);
-                }
-                else
-                {
-                    using var timeout = new CancellationTokenSource(delay, time);
-                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-                    try
-                    {
-                        await _wake.Reader.ReadAsync(wait.Token);
-                    }
-                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                    {
-                        // Time to retry.
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -49,7 +49,10 @@ public sealed class ChatWriteContext
         _loaded.Add(session);
     }
 
-    /// <summary>A session with its attendees (from the batch when a batched write loaded it already), or a refusal.</summary>
+    /// <summary>
+    /// A session with its attendees (from the batch when a batched write loaded it already), or a refusal. A careful
+    /// write first locks the session's row, so that another host's writer cannot move its sequence on meanwhile.
+    /// </summary>
     public async Task<ChatSession> SessionAsync(Guid sessionId)
     {
         if (!Careful && Batch.TryGetSession(sessionId, out var cached))
@@ -60,6 +63,13 @@ public sealed class ChatWriteContext
             }
 
             return cached;
+        }
+
+        if (Careful && !_loaded.Any(s => s.Id == sessionId))
+        {
+            // An UPDATE that changes nothing takes the row's write lock on every provider (SQLite's transaction has the
+            // whole file already); what is read after it is the latest committed state and stays so until the commit.
+            await Db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence), CancellationToken);
         }
 
         var record = await Db.Sessions.FindAsync([sessionId], CancellationToken)

@@ -17,10 +17,12 @@ public sealed class AdminModulesPageTests
     private string _directory = null!;
     private string _path = null!;
     private ShellTestContext _context = null!;
+    private HostDatabase _database = null!;
 
     [TestInitialize]
     public async Task Start()
     {
+        _database = await HostDatabase.CreateAsync();
         _directory = Directory.CreateTempSubdirectory("admin-page-").FullName;
         _path = Path.Combine(_directory, "modules.config");
         await File.WriteAllTextAsync(_path, """
@@ -39,14 +41,15 @@ public sealed class AdminModulesPageTests
         _context.AddAuthorization().SetAuthorized("admin").SetRoles(ServiceProRoles.Administrator);
         _context.Services.AddSingleton(runtime);
         _context.Services.AddSingleton<ServicePro.Contracts.Modules.IModuleStatus>(runtime);
-        _context.Services.AddSingleton<IModuleAdministration>(sp => new ModuleAdministration(runtime, sp.GetRequiredService<IEventAggregator>(), NullLogger<ModuleAdministration>.Instance));
+        _context.Services.AddSingleton<IModuleAdministration>(sp => new ModuleAdministration(runtime, _database.Store(), sp.GetRequiredService<IEventAggregator>(), NullLogger<ModuleAdministration>.Instance));
         _context.Services.AddTransient<ServicePro.Host.ViewModels.ModulesViewModel>();
     }
 
     [TestCleanup]
-    public void Cleanup()
+    public async Task Cleanup()
     {
         _context.Dispose();
+        await _database.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -64,7 +67,7 @@ public sealed class AdminModulesPageTests
     }
 
     [TestMethod]
-    public async Task Toggle_DisablesModule_ShowsNewStateAndWritesFile()
+    public async Task Toggle_DisablesModule_ShowsNewStateAndStoresIt()
     {
         var page = _context.Render<Modules>();
 
@@ -72,7 +75,7 @@ public sealed class AdminModulesPageTests
 
         page.WaitForAssertion(() => Assert.AreEqual("Disabled", page.Find("[data-testid=module-state-chat]").TextContent.Trim()));
         Assert.AreEqual("Enable", page.Find("[data-testid=module-toggle-chat]").TextContent.Trim());
-        StringAssert.Contains(await File.ReadAllTextAsync(_path), """<module id="chat" assembly="C" enabled="false" />""");
+        Assert.IsFalse((await _database.StatesAsync())["chat"]);
     }
 
     [TestMethod]

@@ -116,6 +116,8 @@ public sealed class ModuleDatabaseTests
             Assert.IsFalse(context.Database.HasPendingModelChanges(), $"{context.GetType().Name} has model changes without a migration");
         }
 
-        Assert.IsTrue(sqlite.Database.GetMigrations().All(id => id.EndsWith("_InitialIdentity", StringComparison.Ordinal)));
+        static string[] Names(DbContext context) => [.. context.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..])];
+        CollectionAssert.AreEqual(new[] { "InitialIdentity", "HostLeasesAndModuleStates" }, Names(sqlite));
+        CollectionAssert.AreEqual(Names(sqlite), Names(sqlServer), "the same migrations for both providers");
     }
 }

@@ -19,10 +19,13 @@ public sealed class ModuleAdministrationTests
     private readonly Mock<IEventAggregator> _events = new();
     private string _directory = null!;
     private string _path = null!;
+    private string _catalogText = null!;
+    private HostDatabase _database = null!;
 
     [TestInitialize]
-    public void CreateCatalog()
+    public async Task CreateCatalog()
     {
+        _database = await HostDatabase.CreateAsync();
         _directory = Directory.CreateTempSubdirectory("module-admin-").FullName;
         _path = Path.Combine(_directory, "modules.config");
         File.WriteAllText(_path, """
@@ -33,15 +36,20 @@ public sealed class ModuleAdministrationTests
               <module id="orphan" assembly="O" enabled="false" />
             </modules>
             """);
+        _catalogText = File.ReadAllText(_path);
         _fakes.Add("requests");
         _fakes.Add("chat", "requests");
     }
 
     [TestCleanup]
-    public void DeleteCatalog() => Directory.Delete(_directory, recursive: true);
+    public async Task DeleteCatalog()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
 
     [TestMethod]
-    public async Task SetEnabledAsync_Disable_WritesFileAppliesAtOnceAndPublishes()
+    public async Task SetEnabledAsync_Disable_StoresInDatabaseLeavesFileAppliesAtOnceAndPublishes()
     {
         var (runtime, administration) = await StartAsync();
 
@@ -50,7 +58,8 @@ public sealed class ModuleAdministrationTests
         Assert.IsTrue(result.Succeeded, result.Error);
         Assert.AreEqual(ModuleState.Disabled, result.Module!.State);
         Assert.IsFalse(runtime.IsEnabled("chat"));
-        Assert.IsFalse(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "chat").Enabled);
+        Assert.IsFalse((await _database.StatesAsync())["chat"]);
+        Assert.AreEqual(_catalogText, await File.ReadAllTextAsync(_path), "modules.config stays the catalog and its defaults");
         _events.Verify(e => e.Publish(new ModuleStateChangedEvent("chat", ModuleState.Disabled)), Times.Once);
     }
 
@@ -58,13 +67,12 @@ public sealed class ModuleAdministrationTests
     public async Task SetEnabledAsync_DisableWhileAnEnabledModuleDependsOnIt_RefusedAndNothingChanges()
     {
         var (runtime, administration) = await StartAsync();
-        var before = await File.ReadAllTextAsync(_path);
 
         var result = await administration.SetEnabledAsync("requests", enabled: false, Admin);
 
         Assert.AreEqual("'requests' cannot be disabled: 'chat' depends on it. Disable it first.", result.Error);
         Assert.IsTrue(runtime.IsEnabled("requests"));
-        Assert.AreEqual(before, await File.ReadAllTextAsync(_path));
+        Assert.IsEmpty(await _database.StatesAsync());
         _events.Verify(e => e.Publish(It.IsAny<ModuleStateChangedEvent>()), Times.Never);
     }
 
@@ -84,7 +92,7 @@ public sealed class ModuleAdministrationTests
     }
 
     [TestMethod]
-    public async Task SetEnabledAsync_EnableModuleDisabledAtStart_WrittenAndMarkedForRestart()
+    public async Task SetEnabledAsync_EnableModuleDisabledAtStart_StoredAndMarkedForRestart()
     {
         var (runtime, administration) = await StartAsync();
 
@@ -93,7 +101,7 @@ public sealed class ModuleAdministrationTests
         Assert.IsTrue(result.Succeeded, result.Error);
         Assert.IsTrue(result.Module!.RestartRequired);
         Assert.AreEqual(ModuleState.Disabled, result.Module.State);
-        Assert.IsTrue(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "later").Enabled);
+        Assert.IsTrue((await _database.StatesAsync())["later"]);
         Assert.IsFalse(runtime.IsEnabled("later"));
     }
 
@@ -106,7 +114,7 @@ public sealed class ModuleAdministrationTests
         // Its code (the one place that says what it needs) was never loaded in this run.
         var result = await administration.SetEnabledAsync("orphan", enabled: true, Admin);
         Assert.IsTrue(result.Module!.RestartRequired, result.Error);
-        var restarted = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
+        var restarted = await _fakes.StartAsync(ModuleStateStore.Override(await ModuleCatalogReader.ReadAsync(_path), await _database.StatesAsync()));
 
         var orphan = restarted.Modules.Single(m => m.Id == "orphan");
         Assert.AreEqual(ModuleState.Failed, orphan.State);
@@ -118,14 +126,13 @@ public sealed class ModuleAdministrationTests
     public async Task SetEnabledAsync_CallerNotAnAdministrator_RefusedAndNothingChanges()
     {
         var (runtime, administration) = await StartAsync();
-        var before = await File.ReadAllTextAsync(_path);
         var rep = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "alice"), new Claim(ClaimTypes.Role, ServiceProRoles.Rep)], "test"));
 
         var result = await administration.SetEnabledAsync("chat", enabled: false, rep);
 
         Assert.AreEqual(ModuleAdministration.NotAnAdministrator, result.Error);
         Assert.IsTrue(runtime.IsEnabled("chat"));
-        Assert.AreEqual(before, await File.ReadAllTextAsync(_path));
+        Assert.IsEmpty(await _database.StatesAsync());
     }
 
     [TestMethod]
@@ -139,7 +146,7 @@ public sealed class ModuleAdministrationTests
     }
 
     [TestMethod]
-    public async Task SetEnabledAsync_AShellHangsAndAnotherThrows_ToggleReturnsFileWrittenOtherShellsTold()
+    public async Task SetEnabledAsync_AShellHangsAndAnotherThrows_ToggleReturnsStateStoredOtherShellsTold()
     {
         using var events = new EventAggregator(NullLogger<EventAggregator>.Instance);
         var hung = new TaskCompletionSource();
@@ -159,15 +166,60 @@ public sealed class ModuleAdministrationTests
 
         Assert.IsTrue(result.Succeeded, result.Error);
         Assert.IsFalse(runtime.IsEnabled("chat"));
-        Assert.IsFalse(ModuleCatalogReader.Parse(await File.ReadAllTextAsync(_path), _path).Entries.Single(e => e.Id == "chat").Enabled);
+        Assert.IsFalse((await _database.StatesAsync())["chat"]);
         Assert.AreEqual(new ModuleStateChangedEvent("chat", ModuleState.Disabled), await healthyShellTold.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.IsTrue((await administration.SetEnabledAsync("chat", enabled: true, Admin).WaitAsync(TimeSpan.FromSeconds(30))).Succeeded, "the next change is not held by the hung shell either");
         hung.SetResult();
     }
 
+    [TestMethod]
+    public async Task ApplyStoredAsync_AnotherHostDisabledAModule_AppliedHereOnceAndShellsTold()
+    {
+        var (otherRuntime, otherHost) = await StartAsync(new Mock<IEventAggregator>().Object);
+        var (runtime, administration) = await StartAsync();
+        Assert.IsTrue((await otherHost.SetEnabledAsync("chat", enabled: false, Admin)).Succeeded);
+
+        var changed = await administration.ApplyStoredAsync(CancellationToken.None);
+        var changedAgain = await administration.ApplyStoredAsync(CancellationToken.None);
+
+        CollectionAssert.AreEqual(new[] { "chat" }, changed.ToArray());
+        Assert.IsEmpty(changedAgain, "applied once: the next poll finds nothing new");
+        Assert.IsFalse(otherRuntime.IsEnabled("chat"));
+        Assert.IsFalse(runtime.IsEnabled("chat"));
+        _events.Verify(e => e.Publish(new ModuleStateChangedEvent("chat", ModuleState.Disabled)), Times.Once);
+    }
+
+    [TestMethod]
+    public async Task ApplyStoredAsync_AnotherHostEnabledItAgain_EnabledHere()
+    {
+        var (_, otherHost) = await StartAsync(new Mock<IEventAggregator>().Object);
+        var (runtime, administration) = await StartAsync();
+        await otherHost.SetEnabledAsync("chat", enabled: false, Admin);
+        await administration.ApplyStoredAsync(CancellationToken.None);
+
+        await otherHost.SetEnabledAsync("chat", enabled: true, Admin);
+        await administration.ApplyStoredAsync(CancellationToken.None);
+
+        Assert.IsTrue(runtime.IsEnabled("chat"));
+        _events.Verify(e => e.Publish(new ModuleStateChangedEvent("chat", ModuleState.Enabled)), Times.Once);
+    }
+
+    [TestMethod]
+    public async Task Start_StoredChoiceAndAFreshCatalog_StoredChoiceWins()
+    {
+        var (_, administration) = await StartAsync();
+        await administration.SetEnabledAsync("chat", enabled: false, Admin);
+        await File.WriteAllTextAsync(_path, _catalogText); // a redeploy brings modules.config as shipped
+
+        var restarted = await _fakes.StartAsync(ModuleStateStore.Override(await ModuleCatalogReader.ReadAsync(_path), await _database.StatesAsync()));
+
+        Assert.IsFalse(restarted.IsEnabled("chat"));
+        Assert.IsTrue(restarted.IsEnabled("requests"), "a module with no stored choice keeps the catalog's default");
+    }
+
     private async Task<(ModuleRuntime, ModuleAdministration)> StartAsync(IEventAggregator? events = null)
     {
         var runtime = await _fakes.StartAsync(await ModuleCatalogReader.ReadAsync(_path));
-        return (runtime, new ModuleAdministration(runtime, events ?? _events.Object, NullLogger<ModuleAdministration>.Instance));
+        return (runtime, new ModuleAdministration(runtime, _database.Store(), events ?? _events.Object, NullLogger<ModuleAdministration>.Instance));
     }
 }

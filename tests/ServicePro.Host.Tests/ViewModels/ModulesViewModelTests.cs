@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Moq;
 using ServicePro.Contracts.Modules;
@@ -81,14 +82,14 @@ public sealed class ModulesViewModelTests
     }
 
     [TestMethod]
-    public async Task Toggle_FileCannotBeWritten_ShowsAClearError()
+    public async Task Toggle_StateCannotBeStored_ShowsAClearError()
     {
         _administration.Setup(a => a.SetEnabledAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<ClaimsPrincipal>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new UnauthorizedAccessException("Access to the path '/etc/modules.config' is denied."));
+            .ThrowsAsync(new DbUpdateException("The database is read-only."));
         var viewModel = new ModulesViewModel(_status.Object, _administration.Object);
 
         await viewModel.ToggleCommand.ExecuteAsync(Chat);
 
-        Assert.AreEqual("modules.config could not be written: Access to the path '/etc/modules.config' is denied.", viewModel.Error);
+        Assert.AreEqual("The module's state could not be stored: The database is read-only.", viewModel.Error);
     }
 }

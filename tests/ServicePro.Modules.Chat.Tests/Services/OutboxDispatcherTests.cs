@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Moq;
 using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Chat.Data;
+using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Tests.Support;
 
 namespace ServicePro.Modules.Chat.Tests.Services;
@@ -79,5 +80,49 @@ public sealed class OutboxDispatcherTests
         Assert.AreEqual(session.SessionId, ended.SessionId);
         Assert.AreEqual("alice", ended.Originator);
         chat.Events.Verify(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestMethod]
+    public async Task Run_AnotherHostHoldsTheLease_DispatchesNothingUntilThisHostTakesItOver()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var held = false;
+        var asked = 0;
+        var askedAfterTheCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var askedWhileHolding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        chat.Leases.Setup(l => l.TryHoldAsync(OutboxDispatcher.LeaseName, chat.Options.LeaseDuration, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                if (Interlocked.Increment(ref asked) == 2)
+                {
+                    askedAfterTheCommit.TrySetResult();
+                }
+
+                if (held)
+                {
+                    askedWhileHolding.TrySetResult();
+                }
+
+                return held;
+            });
+        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        chat.Events.Setup(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()))
+            .Callback(() => published.TrySetResult())
+            .Returns(Task.CompletedTask);
+        await chat.Outbox.StartAsync(CancellationToken.None);
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
+
+        await chat.App.Leave.HandleAsync(new("alice"), session.SessionId);
+        await askedAfterTheCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        chat.Events.Verify(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()), Times.Never, "the commit woke it, but another host dispatches");
+
+        held = true;
+        chat.Outbox.Signal(); // the next round (a poll, or here a wake-up) finds the lease held by this host
+        await askedWhileHolding.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await published.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await chat.Outbox.StopAsync(CancellationToken.None);
+
+        chat.Events.Verify(e => e.PublishAsync(It.Is<ChatSessionEndedEvent>(x => x.SessionId == session.SessionId), It.IsAny<CancellationToken>()), Times.Once);
+        chat.Leases.Verify(l => l.ReleaseAsync(OutboxDispatcher.LeaseName, It.IsAny<CancellationToken>()), Times.Once, "a graceful stop gives the lease up");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Requests;
 using ServicePro.Contracts.Users;
@@ -42,7 +43,8 @@ public sealed class ChatHarness : IAsyncDisposable
             .ReturnsAsync((string name, CancellationToken _) =>
                 new[] { "alice", "bob", "carol", "dave", "erin" }.Contains(name.ToLowerInvariant()) ? new UserSummary(name.ToLowerInvariant(), ["Rep"]) : null);
         Writer = new ChatWriter(Databases, Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ChatWriter>.Instance);
-        Outbox = new OutboxDispatcher(Databases, Events.Object, Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+        Leases.Setup(l => l.TryHoldAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Outbox = new OutboxDispatcher(Databases, Events.Object, Leases.Object, Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
         var settings = Microsoft.Extensions.Options.Options.Create(options);
         var closer = new SessionCloser(Notifier, Outbox, settings);
         App = new ChatApplication(
@@ -71,6 +73,9 @@ public sealed class ChatHarness : IAsyncDisposable
     public Mock<IUserDirectory> Users { get; } = new();
 
     public Mock<IIntegrationEventBus> Events { get; } = new();
+
+    /// <summary>This host holds every lease (one host).</summary>
+    public Mock<IHostLeases> Leases { get; } = new();
 
     public ChatWriter Writer { get; }
 
