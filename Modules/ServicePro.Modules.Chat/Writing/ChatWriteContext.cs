@@ -65,10 +65,13 @@ public sealed class ChatWriteContext
             return cached;
         }
 
-        if (Careful && !_loaded.Any(s => s.Id == sessionId))
+        if ((Careful || !Db.Database.IsSqlite()) && !_loaded.Any(s => s.Id == sessionId))
         {
-            // An UPDATE that changes nothing takes the row's write lock on every provider (SQLite's transaction has the
-            // whole file already); what is read after it is the latest committed state and stays so until the commit.
+            // An UPDATE that changes nothing takes the row's write lock; what is read after it is the latest committed
+            // state and stays so until the commit. On a server database every write takes it before it reads, so two
+            // hosts' writers queue for a session instead of both inserting the same next sequence number and deadlocking
+            // on each other's entries. SQLite's transaction holds the whole file already (the careful re-run keeps the
+            // lock there too, as the one place that must not trust the batch).
             await Db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence), CancellationToken);
         }
 
