@@ -159,6 +159,10 @@ public sealed partial class HostProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = options.Environment;
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Each host keeps its own key ring (ASP.NET Core's default is ~/.aspnet), as hosts on separate machines would:
+        // a cookie or token one host issued works on another only through what the deployment shares (Redis).
+        start.Environment["HOME"] = work;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var host = new HostProcess(work, process, options);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);

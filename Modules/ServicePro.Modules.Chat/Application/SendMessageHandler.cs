@@ -75,6 +75,6 @@ public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier
             }
 
             return entry;
-        }, CancellationToken.None);
+        }, CancellationToken.None, request.SessionId);
     }
 }

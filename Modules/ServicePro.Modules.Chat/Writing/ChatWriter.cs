@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     {
         ChatWriteMode Mode { get; }
 
+        Guid? SessionId { get; }
+
         bool IsFailed { get; }
 
         Task RunAsync(ChatWriteContext context);
@@ -40,11 +43,12 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     /// <param name="mode">How the write shares its batch.</param>
     /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
     /// <param name="cancellationToken">Cancels queueing only: a queued write is stored whatever its caller does.</param>
+    /// <param name="sessionId">The session a batched write changes, when known: on a server database the batch locks its sessions' rows up front, in one order.</param>
     /// <exception cref="ChatException"><see cref="ChatConstants.Errors.Busy"/> when <see cref="ChatOptions.MaxQueuedWrites"/> writes are already waiting.</exception>
-    public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default)
+    public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default, Guid? sessionId = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var work = new Work<T>(write, mode);
+        var work = new Work<T>(write, mode, sessionId);
         if (!_writes.Writer.TryWrite(work))
         {
             throw _stopped
@@ -141,6 +145,18 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         await using var db = databases.Create();
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (fast && !db.Database.IsSqlite())
+        {
+            // Several hosts' writers: take the batch's session rows in one statement, in key order (the index scan sorts
+            // the ids), so two batches sharing sessions queue one behind the other instead of deadlocking — a deadlock
+            // rolls a whole batch back into the slow one-by-one re-run.
+            var sessions = batch.Where(w => w.Mode == ChatWriteMode.Batched && w.SessionId is not null).Select(w => w.SessionId!.Value).Distinct().Order().ToList();
+            if (sessions.Count > 0)
+            {
+                await db.Sessions.Where(s => sessions.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
+            }
+        }
+
         foreach (var work in batch)
         {
             var alone = !fast || work.Mode == ChatWriteMode.Alone;
@@ -206,9 +222,11 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
     }
 
-    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode) : IWork
+    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId) : IWork
     {
         public ChatWriteMode Mode { get; } = mode;
+
+        public Guid? SessionId { get; } = sessionId;
 
         public bool IsFailed => _result.Task.IsFaulted;
 
