@@ -53,8 +53,21 @@ public sealed class KillableBrowser : IAsyncDisposable
         var main = MainProcessId() ?? throw new InvalidOperationException($"No chromium process uses the profile {_profile}.");
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", "--", "-" + main]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync();
-        using var process = Process.GetProcessById(main);
-        await process.WaitForExitAsync();
+        Process process;
+        try
+        {
+            process = Process.GetProcessById(main);
+        }
+        catch (ArgumentException)
+        {
+            // Gone (and reaped) before we looked: that is what we waited for.
+            return;
+        }
+
+        using (process)
+        {
+            await process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -17,8 +17,8 @@ public sealed class ModuleDbContextFactory<TContext, TSqliteContext, TSqlServerC
     where TSqliteContext : TContext
     where TSqlServerContext : TContext
 {
-    private readonly Type _contextType;
-    private readonly DbContextOptions _options;
+    // The same factory, with the SQLite context standing in for the PostgreSQL one that is never asked for.
+    private readonly ModuleDbContextFactory<TContext, TSqliteContext, TSqlServerContext, TSqliteContext> _factory;
 
     /// <summary>Builds the options once, for the host's provider, with the module's assembly holding the migrations.</summary>
     /// <param name="database">The host's database.</param>
@@ -26,28 +26,14 @@ public sealed class ModuleDbContextFactory<TContext, TSqliteContext, TSqlServerC
     public ModuleDbContextFactory(IModuleDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        DbContextOptionsBuilder builder;
-        switch (database.Provider)
-        {
-            case DatabaseProvider.SqlServer:
-                _contextType = typeof(TSqlServerContext);
-                builder = new DbContextOptionsBuilder<TSqlServerContext>();
-                break;
-            case DatabaseProvider.PostgreSql:
-                throw NoPostgreSqlMigrations();
-            default:
-                _contextType = typeof(TSqliteContext);
-                builder = new DbContextOptionsBuilder<TSqliteContext>();
-                break;
-        }
-
-        database.Configure(builder, _contextType.Assembly.GetName().Name!);
-        _options = builder.Options;
+        _factory = database.Provider == DatabaseProvider.PostgreSql
+            ? throw NoPostgreSqlMigrations()
+            : new ModuleDbContextFactory<TContext, TSqliteContext, TSqlServerContext, TSqliteContext>(database);
     }
 
     /// <summary>A new context; dispose it when the operation is done.</summary>
     /// <returns>The context.</returns>
-    public TContext CreateDbContext() => (TContext)Activator.CreateInstance(_contextType, _options)!;
+    public TContext CreateDbContext() => _factory.CreateDbContext();
 
     /// <summary>The error for a host on PostgreSQL: it names the module's context.</summary>
     internal static InvalidOperationException NoPostgreSqlMigrations() => new(
