@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test in ServicePro.sln after installing what the tests need (Debian's chromium for the browser
-# tests, redis-server for SignalR scale-out tests). Ends with one line totalling all test projects:
+# Runs every test in ServicePro.sln after installing what the tests need (Debian's chromium for the browser tests,
+# postgresql and redis-server, which the scale-out tests start themselves on ports of their own). Ends with one line
+# totalling all test projects:
 #   N passed, N failed, N skipped
 # and exits non-zero if any test failed or none ran.
 #   ./test.sh          every test (what CI runs)
@@ -30,6 +31,18 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: the tests need these Debian packages, which are missing: ${need[*]}" >&2
     echo "test.sh: install them first, e.g.  sudo apt-get install ${need[*]}" >&2
     exit 1
+  fi
+fi
+
+# Fonts for the text reps type (CJK, emoji), so that the browser tests' screenshots show it instead of empty boxes. No
+# test result depends on them: installed when test.sh can (root with apt-get), otherwise left out without a word.
+if [ ${#filter[@]} -eq 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
+  fonts=()
+  for font in fonts-noto-cjk fonts-noto-color-emoji; do dpkg -s "$font" >/dev/null 2>&1 || fonts+=("$font"); done
+  if [ ${#fonts[@]} -gt 0 ]; then
+    echo "test.sh: installing ${fonts[*]} with apt-get (for screenshots)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${fonts[@]}" >/dev/null
   fi
 fi
 
