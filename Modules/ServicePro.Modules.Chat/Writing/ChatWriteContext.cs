@@ -15,8 +15,11 @@ public sealed class ChatWriteContext
     private readonly List<Func<Task>> _afterCommit = [];
     private readonly List<ChatSession> _loaded = [];
 
-    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, CancellationToken cancellationToken)
+    private readonly HashSet<Guid> _locked;
+
+    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, HashSet<Guid> locked, CancellationToken cancellationToken)
     {
+        _locked = locked;
         Db = db;
         Now = now;
         Batch = batch;
@@ -65,7 +68,8 @@ public sealed class ChatWriteContext
             return cached;
         }
 
-        if ((Careful || !Db.Database.IsSqlite()) && !_loaded.Any(s => s.Id == sessionId))
+        // _locked: the rows this transaction holds already (the batch's up-front lock, or an earlier write's).
+        if ((Careful || !Db.Database.IsSqlite()) && !_loaded.Any(s => s.Id == sessionId) && _locked.Add(sessionId))
         {
             // An UPDATE that changes nothing takes the row's write lock; what is read after it is the latest committed
             // state and stays so until the commit. On a server database every write takes it before it reads, so two

@@ -145,6 +145,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         await using var db = databases.Create();
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = new HashSet<Guid>();
         if (fast && !db.Database.IsSqlite())
         {
             // Several hosts' writers: take the batch's session rows in one statement, in key order (the index scan sorts
@@ -154,6 +155,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             if (sessions.Count > 0)
             {
                 await db.Sessions.Where(s => sessions.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
+                locked.UnionWith(sessions);
             }
         }
 
@@ -168,7 +170,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
             // Whole milliseconds: what is stored is exactly what was acknowledged.
             var now = time.GetUtcNow();
-            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, cancellationToken);
+            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, locked, cancellationToken);
             try
             {
                 await work.RunAsync(context);
