@@ -93,6 +93,12 @@ public sealed partial class ScaleOutTests
         await Expect(Entries(aliceWindow, "message").Last).ToContainTextAsync("Сейчас посмотрю 👀");
         await Expect(Entries(carolWindow, "message")).ToHaveCountAsync(2);
 
+        // The longest message a rep may type (4,000 UTF-16 units: an emoji is two) reaches shells on the other host.
+        var longest = string.Concat(Enumerable.Repeat("Я字😀", 1_000));
+        await SendAsync(bobWindow, longest);
+        await Expect(Entries(aliceWindow, "message").Last).ToContainTextAsync(longest);
+        await Expect(Entries(carolWindow, "message")).ToHaveCountAsync(3);
+
         // Off the Record from alice (A) to bob (B), carol (A) in the session: bob sees it, carol neither sees nor receives it.
         const string secret = "Только между нами: 秘密 🤫";
         await aliceWindow.GetByTestId("chat-otr").CheckAsync();

@@ -54,6 +54,11 @@ public sealed class ChatTwoHostsTests
         var fromBob = await alice.WaitForAsync<ChatEntryDto>(e => e.SessionId == session.SessionId && e.Text == "你好，爱丽丝 🌏");
         await bob.WaitForAsync<ChatEntryDto>(e => e.SessionId == session.SessionId && e.Text == "你好，爱丽丝 🌏");
 
+        // At the documented limit (UTF-16 units; an emoji is two), across the backplane.
+        var longest = string.Concat(Enumerable.Repeat("Я字😀", ChatConstants.MaxMessageLength / 4));
+        await alice.Connection.InvokeAsync<ChatEntryDto>(ChatConstants.Methods.SendMessage, new SendMessageRequest(session.SessionId, Guid.NewGuid(), longest, null));
+        await bob.WaitForAsync<ChatEntryDto>(e => e.SessionId == session.SessionId && e.Text == longest);
+
         Assert.AreEqual("alice", fromAlice.Author);
         Assert.AreEqual("bob", fromBob.Author);
         Assert.IsGreaterThan(fromAlice.Sequence, fromBob.Sequence);
