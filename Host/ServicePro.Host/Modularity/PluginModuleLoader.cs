@@ -9,7 +9,8 @@ namespace ServicePro.Host.Modularity;
 /// <summary>
 /// Loads each module into its own load context with McMaster.NETCore.Plugins. Contracts, ASP.NET Core, EF Core and
 /// every assembly the host already has are shared, so types cross the boundary; a module's other dependencies stay
-/// its own.
+/// its own. A module built against an incompatible Contracts version is refused before it is loaded
+/// (<see cref="ContractsCompatibility"/>).
 /// </summary>
 public sealed class PluginModuleLoader(string modulesDirectory) : IModuleLoader
 {
@@ -41,6 +42,12 @@ public sealed class PluginModuleLoader(string modulesDirectory) : IModuleLoader
         if (!File.Exists(path))
         {
             throw new ModuleLoadException($"assembly '{entry.Assembly}' not found at {path}");
+        }
+
+        var builtAgainst = ContractsCompatibility.ReadBuiltAgainst(path);
+        if (builtAgainst is not null && !ContractsCompatibility.IsCompatible(builtAgainst, ContractsCompatibility.HostVersion))
+        {
+            throw new ModuleLoadException(ContractsCompatibility.Reason(entry.Assembly, builtAgainst, ContractsCompatibility.HostVersion));
         }
 
         Assembly assembly;

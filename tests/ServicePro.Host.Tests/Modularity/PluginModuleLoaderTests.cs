@@ -1,5 +1,6 @@
 using ServicePro.Contracts.Extensibility;
 using ServicePro.Host.Modularity;
+using ServicePro.Host.Tests.Support;
 using ServicePro.Testing;
 
 namespace ServicePro.Host.Tests.Modularity;
@@ -41,6 +42,18 @@ public sealed class PluginModuleLoaderTests
         var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry("plugins", path, true, 1)));
 
         StringAssert.Contains(ex.Message, "has no public class implementing IServiceProModule");
+    }
+
+    [TestMethod]
+    [DataRow("1.2.0.0", "1.2")]
+    [DataRow("2.0.0.0", "2.0")]
+    public void Load_ModuleBuiltAgainstIncompatibleContracts_ThrowsNamingBothVersions(string builtAgainst, string shown)
+    {
+        var path = OtherContractsModule.Build(Version.Parse(builtAgainst));
+
+        var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry(OtherContractsModule.ModuleId, path, true, 1)));
+
+        StringAssert.StartsWith(ex.Message, $"assembly '{path}' was built against ServicePro.Contracts {shown}, but this host has ServicePro.Contracts 1.1");
     }
 
     [TestMethod]
