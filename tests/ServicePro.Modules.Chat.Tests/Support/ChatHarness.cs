@@ -29,7 +29,7 @@ public sealed class ChatHarness : IAsyncDisposable
         Options = options;
         var connection = $"Data Source={Path.Combine(_folder, "chat.db")};Pooling=False";
         var collection = new ServiceCollection();
-        collection.AddDbContextFactory<SqliteChatDbContext>(o => o.UseSqlite(connection));
+        collection.AddDbContextFactory<SqliteChatDbContext>(o => o.UseSqlite(connection).AddInterceptors(Commands));
         collection.AddScoped(_ => Users.Object);
         _services = collection.BuildServiceProvider();
         Databases = new ChatDbFactory<SqliteChatDbContext>(_services.GetRequiredService<IDbContextFactory<SqliteChatDbContext>>());
@@ -73,6 +73,9 @@ public sealed class ChatHarness : IAsyncDisposable
     public PresenceBroadcaster Broadcaster { get; }
 
     public RecordingNotifier Notifier { get; } = new();
+
+    /// <summary>Every query read through the chat's database contexts.</summary>
+    public CommandRecorder Commands { get; } = new();
 
     public Mock<IUserDirectory> Users { get; } = new();
 
