@@ -52,6 +52,15 @@ public sealed class ChatClient : IAsyncDisposable
         _connection.On<ChatTimeDto>(ChatProtocol.Events.ChatTimeChanged, t => Raise(ChatTimeChanged, t));
         _connection.On<SessionEndedDto>(ChatProtocol.Events.SessionEnded, OnSessionEnded);
         _connection.On<PresenceDto>(ChatProtocol.Events.PresenceChanged, p => Raise(PresenceChanged, p));
+
+        // The hub sends presence in batches; this client still raises PresenceChanged once per rep, as before.
+        _connection.On<PresenceDto[]>(ChatProtocol.Events.PresenceBatch, batch =>
+        {
+            foreach (var presence in batch)
+            {
+                Raise(PresenceChanged, presence);
+            }
+        });
         _connection.On<TypingNotice>(ChatProtocol.Events.UserTyping, t => Raise(UserTyping, t));
     }
 

@@ -50,6 +50,7 @@ public static class ChatProtocol
         public const string ChatTimeChanged = nameof(IChatClient.ChatTimeChanged);
         public const string SessionEnded = nameof(IChatClient.SessionEnded);
         public const string PresenceChanged = nameof(IChatClient.PresenceChanged);
+        public const string PresenceBatch = nameof(IChatClient.PresenceBatch);
         public const string UserTyping = nameof(IChatClient.UserTyping);
     }
 

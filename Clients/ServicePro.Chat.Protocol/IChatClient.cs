@@ -21,8 +21,14 @@ public interface IChatClient
     /// <summary>A session the rep is in has ended.</summary>
     Task SessionEnded(SessionEndedDto ended);
 
-    /// <summary>A rep's availability changed.</summary>
+    /// <summary>A rep's availability changed (no longer sent by the hub, which sends <see cref="PresenceBatch"/>; kept for receivers in process).</summary>
     Task PresenceChanged(PresenceDto presence);
+
+    /// <summary>
+    /// Reps' availability changed: the changes of the last moment (about half a second), the latest per rep, to everyone
+    /// connected. One message per batch instead of one per change keeps presence traffic linear in the reps.
+    /// </summary>
+    Task PresenceBatch(IReadOnlyList<PresenceDto> changes);
 
     /// <summary>Another attendee is typing (sent at most every couple of seconds while they type).</summary>
     Task UserTyping(TypingNotice typing);

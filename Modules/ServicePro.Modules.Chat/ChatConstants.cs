@@ -73,6 +73,7 @@ public static class ChatConstants
         public const string ChatTimeChanged = ChatProtocol.Events.ChatTimeChanged;
         public const string SessionEnded = ChatProtocol.Events.SessionEnded;
         public const string PresenceChanged = ChatProtocol.Events.PresenceChanged;
+        public const string PresenceBatch = ChatProtocol.Events.PresenceBatch;
         public const string UserTyping = ChatProtocol.Events.UserTyping;
     }
 

@@ -53,6 +53,7 @@ public sealed class ChatModule : IServiceProModule
             sp.GetRequiredService<IClusterBus>().HostId,
             sp.GetRequiredService<IOptions<ChatOptions>>().Value.PresenceHostTimeout));
         services.AddHostedService<PresenceReplicator>();
+        services.AddSingleton<PresenceBroadcaster>();
         services.AddSingleton<ChatSubscribers>();
         services.AddSingleton(sp => new ShellDelivery(sp.GetRequiredService<ChatSubscribers>(), sp.GetRequiredService<ILogger<ShellDelivery>>()));
         services.AddSingleton<ChatEventRelay>();

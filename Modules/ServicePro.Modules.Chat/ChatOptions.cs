@@ -30,6 +30,12 @@ public sealed class ChatOptions
     /// </summary>
     public TimeSpan PresenceHostTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long presence changes are gathered before everyone on the host is told them in one batch (the latest per rep):
+    /// it keeps a connect storm's traffic linear in the reps. Zero tells each change at once (still as a batch).
+    /// </summary>
+    public TimeSpan PresenceBatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Several hosts: how often each host says it lives (and how often silent hosts are looked for).</summary>
     public TimeSpan PresenceHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 

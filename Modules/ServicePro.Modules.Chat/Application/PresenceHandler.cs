@@ -1,14 +1,14 @@
-using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 
 namespace ServicePro.Modules.Chat.Application;
 
 /// <summary>
 /// Availability: a rep is online while any of her shells (circuits) or hub connections is up, on any host — several
-/// count as one — and shows the status she chose. Everyone connected here is told when it changes; every other host
+/// count as one — and shows the status she chose. Everyone connected here is told when it changes (in the next batch of
+/// <see cref="PresenceBroadcaster"/>); every other host
 /// works out the same change from this host's report (<see cref="PresenceReplicator"/>) and tells its own.
 /// </summary>
-public sealed class PresenceHandler(PresenceTracker presence, IChatNotifier notifier)
+public sealed class PresenceHandler(PresenceTracker presence, PresenceBroadcaster broadcaster)
 {
     /// <summary>A shell or hub connection of the rep came up (<paramref name="connectionId"/> is unique per shell or connection).</summary>
     public Task ConnectedAsync(ChatCaller caller, string connectionId) =>
@@ -23,6 +23,13 @@ public sealed class PresenceHandler(PresenceTracker presence, IChatNotifier noti
     /// <summary>Every rep online now, with the status each chose.</summary>
     public IReadOnlyList<PresenceDto> Online() => presence.Online();
 
-    private Task TellAsync(PresenceDto? changed) =>
-        changed is null ? Task.CompletedTask : notifier.ToEveryoneHereAsync(new PresenceChangedEvent(changed));
+    private Task TellAsync(PresenceDto? changed)
+    {
+        if (changed is not null)
+        {
+            broadcaster.Post([changed]);
+        }
+
+        return Task.CompletedTask;
+    }
 }

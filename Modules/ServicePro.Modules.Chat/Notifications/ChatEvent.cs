@@ -16,6 +16,7 @@ namespace ServicePro.Modules.Chat.Notifications;
 [JsonDerivedType(typeof(SessionEndedEvent), "sessionEnded")]
 [JsonDerivedType(typeof(PresenceChangedEvent), "presenceChanged")]
 [JsonDerivedType(typeof(UserTypingEvent), "userTyping")]
+[JsonDerivedType(typeof(PresenceBatchEvent), "presenceBatch")]
 public abstract record ChatEvent
 {
     /// <summary>Calls the receiver's method for this event (a hub proxy, or a shell's in-process subscriber).</summary>
@@ -55,6 +56,12 @@ public sealed record SessionEndedEvent(SessionEndedDto Ended) : ChatEvent
 public sealed record PresenceChangedEvent(PresenceDto Presence) : ChatEvent
 {
     public override Task DeliverAsync(IChatClient receiver) => receiver.PresenceChanged(Presence);
+}
+
+/// <summary>Presence changes gathered over a moment, the latest per rep (see <c>PresenceBroadcaster</c>).</summary>
+public sealed record PresenceBatchEvent(IReadOnlyList<PresenceDto> Changes) : ChatEvent
+{
+    public override Task DeliverAsync(IChatClient receiver) => receiver.PresenceBatch(Changes);
 }
 
 public sealed record UserTypingEvent(TypingNotice Typing) : ChatEvent

@@ -11,14 +11,14 @@ namespace ServicePro.Modules.Chat.Services;
 /// Shares presence between hosts on the cluster bus, in traffic linear in the hosts: each host publishes its own
 /// changes (numbered), a heartbeat every <see cref="ChatOptions.PresenceHeartbeatInterval"/> and its snapshot when
 /// asked (a host starting, or one that saw a gap in the numbers); nobody polls. Each host tells its own shells and hub
-/// connections what changed in its merged view (<see cref="IChatNotifier.ToEveryoneHereAsync"/>), so every host's tiles
+/// connections what changed in its merged view (through <see cref="PresenceBroadcaster"/>, in batches), so every host's tiles
 /// and invite windows follow, and a host that dies without a word is dropped by every other after
 /// <see cref="ChatOptions.PresenceHostTimeout"/>. With one host the bus reaches nobody and this only keeps time.
 /// </summary>
 public sealed partial class PresenceReplicator(
     IClusterBus cluster,
     PresenceTracker presence,
-    IChatNotifier notifier,
+    PresenceBroadcaster broadcaster,
     IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<PresenceReplicator> logger) : BackgroundService
@@ -54,7 +54,7 @@ public sealed partial class PresenceReplicator(
             using var timer = new PeriodicTimer(options.Value.PresenceHeartbeatInterval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await TellAsync(presence.Tick());
+                Tell(presence.Tick());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -93,32 +93,25 @@ public sealed partial class PresenceReplicator(
         }
     }
 
-    private async Task ReceiveAsync(ReadOnlyMemory<byte> message)
+    private Task ReceiveAsync(ReadOnlyMemory<byte> message)
     {
         if (JsonSerializer.Deserialize<PresenceMessage>(message.Span, Json) is { } received)
         {
-            await TellAsync(presence.Apply(received));
+            Tell(presence.Apply(received));
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task TellAsync(IReadOnlyList<PresenceDto> changes)
+    private void Tell(IReadOnlyList<PresenceDto> changes)
     {
-        foreach (var change in changes)
+        if (changes.Count > 0)
         {
-            try
-            {
-                await notifier.ToEveryoneHereAsync(new PresenceChangedEvent(change));
-            }
-            catch (Exception ex)
-            {
-                LogTellFailed(logger, ex, change.UserName);
-            }
+            broadcaster.Post(changes);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Presence ({Kind}) could not be published to the other hosts")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A presence change of {User} could not be told on this host")]
-    private static partial void LogTellFailed(ILogger logger, Exception exception, string user);
 }

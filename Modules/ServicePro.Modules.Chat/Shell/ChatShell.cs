@@ -45,6 +45,9 @@ public sealed partial class ChatShell(
     /// <summary>The sessions this rep is in that are still running.</summary>
     public int LiveSessionCount => _windows.Count(w => !w.ViewModel.IsEnded);
 
+    /// <summary>The most reps the tile lists by name: with thousands online it shows the count and the first of them.</summary>
+    public const int OnlineListLimit = 50;
+
     /// <summary>The other reps with an open shell, and their availability.</summary>
     public IReadOnlyList<PresenceDto> OnlineReps => [.. _presence
         .Where(p => p.Value != PresenceStatus.Offline && !string.Equals(p.Key, CurrentUser, StringComparison.OrdinalIgnoreCase))

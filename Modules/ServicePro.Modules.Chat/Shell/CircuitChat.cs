@@ -116,6 +116,15 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
 
     Task IChatClient.PresenceChanged(PresenceDto presence) => Raise(() => PresenceChanged?.Invoke(this, presence));
 
+    // One dispatch onto the circuit for the whole batch.
+    Task IChatClient.PresenceBatch(IReadOnlyList<PresenceDto> changes) => Raise(() =>
+    {
+        foreach (var presence in changes)
+        {
+            PresenceChanged?.Invoke(this, presence);
+        }
+    });
+
     Task IChatClient.UserTyping(TypingNotice typing) => Raise(() => UserTyping?.Invoke(this, typing));
 
     private async Task CallAsync(Func<Task> call) => await CallAsync(async () =>

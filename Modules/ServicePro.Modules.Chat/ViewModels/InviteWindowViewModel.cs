@@ -14,7 +14,29 @@ public sealed partial class InviteWindowViewModel(IChatApi chat, IUserDirectory 
 
     public Guid SessionId { get; private set; }
 
+    /// <summary>The most candidates the window shows at once: with thousands of reps, the originator searches.</summary>
+    public const int ShownLimit = 50;
+
     public ObservableCollection<InviteCandidate> Candidates { get; } = [];
+
+    /// <summary>What the originator typed to find reps (part of a name, any case); empty shows the first ones.</summary>
+    [ObservableProperty]
+    [NotifyPropertyChangedFor(nameof(Shown))]
+    public partial string Search { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The candidates the window lists: those whose name contains <see cref="Search"/>, at most <see cref="ShownLimit"/>,
+    /// reps who can be invited first. Picked reps stay picked while the search hides them.
+    /// </summary>
+    public IReadOnlyList<InviteCandidate> Shown => Candidates.Count <= ShownLimit && Search.Length == 0
+        ? Candidates
+        : [.. Candidates
+            .Where(c => c.UserName.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.CanInvite ? 0 : 1)
+            .Take(ShownLimit)];
+
+    /// <summary>How many candidates the search matches beyond those shown.</summary>
+    public int NotShown => Candidates.Count(c => c.UserName.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase)) - Shown.Count;
 
     [ObservableProperty]
     public partial string? Error { get; private set; }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 
 namespace ServicePro.Modules.Chat.Writing;
@@ -18,6 +20,28 @@ public sealed class ChatBatch
     {
         ArgumentNullException.ThrowIfNull(session);
         _sessions[session.Id] = session;
+    }
+
+    /// <summary>
+    /// Loads the batch's sessions and their attendees up front, in two queries for the whole batch instead of two per
+    /// session (at 1,000 msgs/s that was about two SELECTs per message). Read inside the batch's transaction — after its
+    /// up-front row locks on a server database, under SQLite's write lock on SQLite — so what is read is what the batch
+    /// writes on. A session not found is left for <see cref="ChatWriteContext.SessionAsync"/> to refuse.
+    /// </summary>
+    internal async Task PreloadAsync(ChatDbContext db, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        var wanted = sessionIds.Where(id => !_sessions.ContainsKey(id)).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var records = await db.Sessions.Where(s => wanted.Contains(s.Id)).ToListAsync(cancellationToken);
+        var attendees = (await db.Attendees.Where(a => wanted.Contains(a.SessionId)).ToListAsync(cancellationToken)).ToLookup(a => a.SessionId);
+        foreach (var record in records)
+        {
+            Remember(ChatSession.Load(record, attendees[record.Id]));
+        }
     }
 
     /// <summary>A message with the same id from the same author, already stored earlier in this batch.</summary>

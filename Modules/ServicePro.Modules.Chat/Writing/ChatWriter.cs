@@ -146,17 +146,19 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = new HashSet<Guid>();
-        if (fast && !db.Database.IsSqlite())
+        var sessions = fast ? batch.Where(w => w.Mode == ChatWriteMode.Batched && w.SessionId is not null).Select(w => w.SessionId!.Value).Distinct().Order().ToList() : [];
+        if (sessions.Count > 0 && !db.Database.IsSqlite())
         {
             // Several hosts' writers: take the batch's session rows in one statement, in key order (the index scan sorts
             // the ids), so two batches sharing sessions queue one behind the other instead of deadlocking — a deadlock
             // rolls a whole batch back into the slow one-by-one re-run.
-            var sessions = batch.Where(w => w.Mode == ChatWriteMode.Batched && w.SessionId is not null).Select(w => w.SessionId!.Value).Distinct().Order().ToList();
-            if (sessions.Count > 0)
-            {
-                await db.Sessions.Where(s => sessions.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
-                locked.UnionWith(sessions);
-            }
+            await db.Sessions.Where(s => sessions.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
+            locked.UnionWith(sessions);
+        }
+
+        if (sessions.Count > 0)
+        {
+            await shared.PreloadAsync(db, sessions, cancellationToken);
         }
 
         foreach (var work in batch)

@@ -1,6 +1,7 @@
 using Bunit;
 using Moq;
 using ServicePro.Modules.Chat.Components;
+using ServicePro.Modules.Chat.Shell;
 using static ServicePro.Modules.Chat.Tests.Components.ChatComponentContext;
 
 namespace ServicePro.Modules.Chat.Tests.Components;
@@ -43,6 +44,20 @@ public sealed class ChatPopupsTests
         tile.Find("[data-testid=availability-select]").Change("Away");
 
         _chat.Chat.Verify(c => c.SetPresenceAsync(PresenceStatus.Away, It.IsAny<CancellationToken>()));
+    }
+
+    [TestMethod]
+    public void Tile_ThousandsOnline_ShowsTheCountAndABoundedList()
+    {
+        _chat.Chat.Setup(c => c.GetPresenceAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
+            [.. Enumerable.Range(1, 5000).Select(i => new PresenceDto($"rep{i:0000}", PresenceStatus.Available)), new PresenceDto("alice", PresenceStatus.Available)]);
+
+        var tile = _chat.Context.Render<ChatTile>();
+
+        tile.WaitForAssertion(() => Assert.HasCount(ChatShell.OnlineListLimit, tile.FindAll("[data-testid^=chat-online-rep]")));
+        Assert.AreEqual("Available", tile.Find("[data-testid=chat-online-rep0001]").GetAttribute("data-status"));
+        StringAssert.Contains(tile.Markup, "Online (5000)");
+        StringAssert.Contains(tile.Markup, $"and {5000 - ChatShell.OnlineListLimit} more online");
     }
 
     [TestMethod]

@@ -29,7 +29,7 @@ public sealed class ChatHarness : IAsyncDisposable
         Options = options;
         var connection = $"Data Source={Path.Combine(_folder, "chat.db")};Pooling=False";
         var collection = new ServiceCollection();
-        collection.AddDbContextFactory<SqliteChatDbContext>(o => o.UseSqlite(connection));
+        collection.AddDbContextFactory<SqliteChatDbContext>(o => o.UseSqlite(connection).AddInterceptors(Commands));
         collection.AddScoped(_ => Users.Object);
         _services = collection.BuildServiceProvider();
         Databases = new ChatDbFactory<SqliteChatDbContext>(_services.GetRequiredService<IDbContextFactory<SqliteChatDbContext>>());
@@ -47,6 +47,7 @@ public sealed class ChatHarness : IAsyncDisposable
         Outbox = new OutboxDispatcher(Databases, Events.Object, Leases.Object, Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
         var settings = Microsoft.Extensions.Options.Options.Create(options);
         var closer = new SessionCloser(Notifier, Outbox, settings);
+        Broadcaster = new PresenceBroadcaster(Notifier, settings, Time, NullLogger<PresenceBroadcaster>.Instance);
         App = new ChatApplication(
             new StartSessionHandler(Writer, Notifier, requests),
             new InviteHandler(Writer, Databases, _services.GetRequiredService<IServiceScopeFactory>(), Presence, Notifier, settings),
@@ -54,7 +55,7 @@ public sealed class ChatHarness : IAsyncDisposable
             new SendMessageHandler(Writer, Notifier),
             new LeaveSessionHandler(Writer, closer, Notifier),
             new ChatTimeHandler(Writer, Notifier),
-            new PresenceHandler(Presence, Notifier),
+            new PresenceHandler(Presence, Broadcaster),
             new TypingHandler(Databases, Notifier),
             new ChatQueries(Databases, Time));
         Housekeeping = new HousekeepingHandler(Writer, Databases, Presence, closer, Notifier, Time, settings);
@@ -68,7 +69,13 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public PresenceTracker Presence { get; }
 
+    /// <summary>Presence changes wait here until a test flushes them (the harness runs no background loop).</summary>
+    public PresenceBroadcaster Broadcaster { get; }
+
     public RecordingNotifier Notifier { get; } = new();
+
+    /// <summary>Every query read through the chat's database contexts.</summary>
+    public CommandRecorder Commands { get; } = new();
 
     public Mock<IUserDirectory> Users { get; } = new();
 

@@ -53,6 +53,8 @@ public sealed class RecordingNotifier : IChatNotifier
 
         public Task PresenceChanged(PresenceDto presence) => Add(nameof(PresenceChanged), presence);
 
+        public Task PresenceBatch(IReadOnlyList<PresenceDto> changes) => Add(nameof(PresenceBatch), changes);
+
         public Task UserTyping(TypingNotice typing) => Add(nameof(UserTyping), typing);
 
         private Task Add(string name, object payload)

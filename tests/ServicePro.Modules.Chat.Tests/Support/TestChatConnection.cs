@@ -20,6 +20,15 @@ public sealed class TestChatConnection : IAsyncDisposable
         connection.On<ChatTimeDto>(ChatConstants.Events.ChatTimeChanged, e => Add(ChatConstants.Events.ChatTimeChanged, e));
         connection.On<SessionEndedDto>(ChatConstants.Events.SessionEnded, e => Add(ChatConstants.Events.SessionEnded, e));
         connection.On<PresenceDto>(ChatConstants.Events.PresenceChanged, e => Add(ChatConstants.Events.PresenceChanged, e));
+
+        // A batch is recorded as its changes, one by one (what a test waits for is a rep's presence).
+        connection.On<PresenceDto[]>(ChatConstants.Events.PresenceBatch, batch =>
+        {
+            foreach (var presence in batch)
+            {
+                Add(ChatConstants.Events.PresenceBatch, presence);
+            }
+        });
     }
 
     public string UserName { get; }

@@ -35,6 +35,37 @@ public sealed class InviteWindowViewModelTests
         Assert.IsNotNull(sent);
     }
 
+    [TestMethod]
+    public async Task Search_ThousandsOfReps_ShowsABoundedListAndFindsAnyRepByPartOfHerName()
+    {
+        // 5,000 reps, every other one online, plus three whose names are typed in Cyrillic, Chinese and with an emoji.
+        var names = Enumerable.Range(1, 5000).Select(i => $"rep{i:0000}").Concat(["Светлана", "王芳", "rosa🌹"]).ToList();
+        var chat = new Mock<IChatApi>();
+        chat.Setup(c => c.GetPresenceAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
+            [.. names.Where((_, i) => i % 2 == 1 || i >= 5000).Select(n => new PresenceDto(n, PresenceStatus.Available))]);
+        var users = new Mock<IUserDirectory>();
+        users.Setup(u => u.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([.. names.Select(n => new UserSummary(n, ["Rep"]))]);
+        var invite = new InviteWindowViewModel(chat.Object, users.Object);
+        await invite.LoadAsync(Guid.NewGuid(), []);
+
+        var first = invite.Shown;
+        invite.Search = "светл";
+        var cyrillic = invite.Shown.Select(c => c.UserName).ToList();
+        invite.Search = "王";
+        var chinese = invite.Shown.Select(c => c.UserName).ToList();
+        invite.Search = "REP49";
+        var many = invite.Shown;
+
+        Assert.HasCount(InviteWindowViewModel.ShownLimit, first, "a bounded list, not 5,003 rows");
+        Assert.IsTrue(first.All(c => c.CanInvite), "reps who can be invited come first");
+        Assert.AreEqual(5003 - InviteWindowViewModel.ShownLimit, invite.Candidates.Count - first.Count);
+        CollectionAssert.AreEqual(new[] { "Светлана" }, cyrillic);
+        CollectionAssert.AreEqual(new[] { "王芳" }, chinese);
+        Assert.HasCount(InviteWindowViewModel.ShownLimit, many);
+        Assert.IsTrue(many.All(c => c.UserName.StartsWith("rep49", StringComparison.Ordinal)));
+        Assert.AreEqual(100 - InviteWindowViewModel.ShownLimit, invite.NotShown, "rep4900…rep4999 match; the rest are counted");
+    }
+
     private static async Task<(InviteWindowViewModel Invite, Mock<IChatApi> Chat)> OpenAsync()
     {
         var chat = new Mock<IChatApi>();

@@ -70,4 +70,37 @@ public sealed class ChatWriterTests
         await using var db = chat.Databases.Create();
         Assert.IsFalse(await db.Entries.AnyAsync(e => e.Text == "three 🚦"), "a refused message is not stored");
     }
+
+    /// <summary>A batch reads its sessions and their attendees once for all its messages, not twice per message.</summary>
+    [TestMethod]
+    public async Task SendMessage_TenSessionsInOneBatch_SessionsAndAttendeesReadInOneQueryEach()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var sessions = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            sessions.Add((await chat.App.Start.HandleAsync(new("alice"), null)).SessionId);
+        }
+
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
+        {
+            taken.SetResult();
+            await hold.Task;
+            return true;
+        });
+        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var sends = sessions.Select((id, i) => chat.App.Send.HandleAsync(new("alice"), new(id, Guid.NewGuid(), $"Привет {i}, 你好 👋"))).ToList();
+        var before = chat.Commands.Commands.Count;
+        hold.SetResult();
+        await held;
+
+        var entries = await Task.WhenAll(sends);
+        var batch = chat.Commands.Commands.Skip(before).ToList();
+
+        Assert.IsTrue(entries.All(e => e.Sequence == 2), "each message follows its session's start entry");
+        Assert.AreEqual(1, batch.Count(c => c.Contains("FROM \"ChatSessions\"", StringComparison.Ordinal)), string.Join("\n---\n", batch));
+        Assert.AreEqual(1, batch.Count(c => c.Contains("FROM \"ChatAttendees\"", StringComparison.Ordinal)), string.Join("\n---\n", batch));
+    }
 }
