@@ -15,8 +15,10 @@ namespace ServicePro.Host.Identity;
 public sealed class RevokedSessions : IDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revokedAt = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _staleAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _clock;
     private readonly IDisposable _subscription;
+    private readonly IDisposable _staleSubscription;
 
     public RevokedSessions(IEventAggregator events, TimeProvider clock)
     {
@@ -27,7 +29,18 @@ public sealed class RevokedSessions : IDisposable
             Revoke(revoked.UserName);
             return Task.CompletedTask;
         });
+        _staleSubscription = events.Subscribe<UserSessionsStaleEvent>((stale, _) =>
+        {
+            MarkStale(stale.UserName);
+            return Task.CompletedTask;
+        });
     }
+
+    /// <summary>Cookies of <paramref name="userName"/> issued until now are reissued with her roles as they are now.</summary>
+    public void MarkStale(string userName) => _staleAt[userName] = _clock.GetUtcNow();
+
+    private bool IsStale(string? userName, DateTimeOffset? issuedAt) =>
+        userName is not null && _staleAt.TryGetValue(userName, out var staleAt) && (issuedAt is null || issuedAt <= staleAt);
 
     /// <summary>Cookies of <paramref name="userName"/> issued until now stop working (called at once on the host that revokes).</summary>
     public void Revoke(string userName) => _revokedAt[userName] = _clock.GetUtcNow();
@@ -47,8 +60,24 @@ public sealed class RevokedSessions : IDisposable
             return;
         }
 
+        if (revoked.IsStale(context.Principal?.Identity?.Name, context.Properties.IssuedUtc))
+        {
+            var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
+            if (await signIn.ValidateSecurityStampAsync(context.Principal) is { } user)
+            {
+                context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
+                context.Properties.IssuedUtc = revoked._clock.GetUtcNow();
+                context.ShouldRenew = true;
+                return;
+            }
+        }
+
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _staleSubscription.Dispose();
+    }
 }

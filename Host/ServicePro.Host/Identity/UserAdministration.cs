@@ -65,7 +65,7 @@ public sealed class UserAdministration(
     public async Task<UserChangeResult> SetRolesAsync(ClaimsPrincipal caller, string userName, IReadOnlyList<string> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        return await ChangeAsync(caller, userName, async (user, profile) =>
+        var result = await ChangeAsync(caller, userName, async (user, profile) =>
         {
             if (roles.Any(r => !UserRoles.All.Contains(r)))
             {
@@ -83,6 +83,14 @@ public sealed class UserAdministration(
             var added = removed.Succeeded ? await users.AddToRolesAsync(user, roles.Except(current)) : removed;
             return added.Succeeded ? Record($"Roles set to {(roles.Count == 0 ? "none" : string.Join(", ", roles))}") : Refuse(Describe(added));
         });
+        if (result.Succeeded)
+        {
+            // Her open shells reload with the new roles (the pages and menus they allow), on every host.
+            revoked.MarkStale(userName);
+            events.Publish(new UserSessionsStaleEvent(userName));
+        }
+
+        return result;
     }
 
     public async Task<UserChangeResult> SetEnabledAsync(ClaimsPrincipal caller, string userName, bool enabled)
@@ -220,7 +228,7 @@ public sealed class UserAdministration(
     private async Task<string?> AdministratorAsync(ClaimsPrincipal caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Identity?.IsAuthenticated != true || await users.GetUserAsync(caller) is not { UserName: { } name } user
+        if (caller.Identity?.IsAuthenticated != true || await users.FindByNameAsync(caller.Identity.Name ?? string.Empty) is not { UserName: { } name } user
             || !await users.IsInRoleAsync(user, ServiceProRoles.Administrator))
         {
             return null;
