@@ -243,6 +243,42 @@ public sealed partial class UsersTests
         await nadia.Context.CloseAsync();
     }
 
+    [TestMethod]
+    public async Task ImportCsv_PreviewShowsTheBadLine_ConfirmCreatesTheOthers()
+    {
+        var admin = await s_reps.OpenAsync("admin");
+        await UsersPage.OpenAsync(admin);
+        var csv = """
+            userName,displayName,email,roles,password
+            sven,Sven Ørsted 🚲,sven@servicepro.example,Rep,Sven#2026ok
+            hana,花子 🌸,hana@servicepro.example,Rep;Privileged,Hana#2026ok
+            broken,Плохой,not-an-email,Rep,Bad#2026ok
+            """;
+
+        await admin.GetByTestId("users-import").ClickAsync();
+        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "team.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+
+        var lines = admin.GetByTestId("users-import-line");
+        await Expect(lines).ToHaveCountAsync(3);
+        await Expect(admin.Locator("[data-testid=users-import-line][data-line='4']")).ToHaveAttributeAsync("data-valid", "false");
+        await Expect(admin.Locator("[data-testid=users-import-line][data-line='4']")).ToContainTextAsync("“not-an-email” is not an e-mail address.");
+        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync("Create 2 users");
+
+        await admin.GetByTestId("users-import-confirm").ClickAsync();
+
+        await Expect(admin.GetByTestId("user-row-sven")).ToContainTextAsync("Sven Ørsted 🚲");
+        await Expect(admin.GetByTestId("user-row-hana")).ToContainTextAsync("Rep, Privileged");
+        await Expect(admin.GetByTestId("user-row-broken")).ToHaveCountAsync(0);
+        await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("hana: Created (Rep, Privileged) as “花子 🌸”");
+        var hana = await UsersPage.FirstSignInAsync(s_browser, s_host, "hana", "Hana#2027ok", temporaryPassword: "Hana#2026ok");
+        await hana.Context.CloseAsync();
+    }
+
     private static async Task SetRolesAsync(IPage admin, string userName, params string[] roles) => await SetRolesAsync(admin, userName, roles, expectError: false);
 
     private static async Task SetRolesAsync(IPage admin, string userName, string[] roles, bool expectError)

@@ -30,7 +30,9 @@ public static class UserAdministrationExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<UserQueries>();
         services.AddScoped<OwnPassword>();
+        services.AddScoped<UserImport>();
         services.AddTransient<UsersViewModel>();
+        services.AddTransient<UsersImportViewModel>();
         services.AddMenuContributor<UsersMenuContributor>();
     }
 }
