@@ -139,6 +139,7 @@ public static class Extensions
             }
 
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(stopping);
+            await scope.ServiceProvider.GetRequiredService<UserDisplayNames>().RefreshAsync(stopping);
         }
 
         _ = app.Services.GetRequiredService<RevokedSessions>(); // listens for revocations from other hosts from the start

@@ -20,7 +20,8 @@ public sealed class UserAdministration(
     UserAudit audit,
     RevokedSessions revoked,
     IEventAggregator events,
-    SignInGuard guard)
+    SignInGuard guard,
+    UserDisplayNames displayNames)
 {
     public const string NotAnAdministrator = "Only an enabled administrator may manage users.";
     public const string LastAdministrator = "This is the last enabled administrator: make another user an administrator first.";
@@ -59,6 +60,7 @@ public sealed class UserAdministration(
         audit.Add(actor, userName, $"Created ({string.Join(", ", input.Roles)}) as “{DisplayNameOf(input)}”, with a temporary password");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        displayNames.Set(userName, Blank(input.DisplayName));
         return UserChangeResult.Done;
     }
 

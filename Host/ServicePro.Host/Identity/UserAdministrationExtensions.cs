@@ -25,6 +25,8 @@ public static class UserAdministrationExtensions
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = builder.Configuration.GetValue($"{Section}:CookieCheckInterval", TimeSpan.FromMinutes(1)));
 
+        services.AddSingleton<UserDisplayNames>();
+        services.AddSingleton<ServicePro.Contracts.Users.IUserDisplayNames>(sp => sp.GetRequiredService<UserDisplayNames>());
         services.AddHttpContextAccessor();
         services.AddScoped<UserAudit>();
         services.AddScoped<UserAdministration>();

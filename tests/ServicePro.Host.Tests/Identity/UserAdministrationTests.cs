@@ -34,7 +34,7 @@ public sealed class UserAdministrationTests
             .AddDbContext<ServiceProIdentityDbContext, SqliteIdentityDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "users.db")};Pooling=False"));
         services.AddIdentityCore<IdentityUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceProIdentityDbContext>().AddDefaultTokenProviders();
         services.AddSingleton(new DatabaseOptions()).AddScoped<DemoDataSeeder>();
-        services.AddSingleton(TimeProvider.System).AddSingleton(_events.Object).AddSingleton<RevokedSessions>();
+        services.AddSingleton(TimeProvider.System).AddSingleton(_events.Object).AddSingleton<RevokedSessions>().AddSingleton<UserDisplayNames>();
         services.AddSingleton(new SignInGuard(Options.Create(new SignInLimitsOptions { FailuresPerAccount = 1 })));
         services.AddScoped<UserAudit>().AddScoped<UserAdministration>().AddScoped<UserQueries>().AddScoped<UserAccessConfirmation>();
         _provider = services.BuildServiceProvider();
