@@ -279,6 +279,41 @@ public sealed partial class UsersTests
         await hana.Context.CloseAsync();
     }
 
+    [TestMethod]
+    public async Task DisplayName_ShowsInTheChatTileWindowAndTheActivityStream_UserNamesStayTheIds()
+    {
+        var admin = await s_reps.OpenAsync("admin");
+        await UsersPage.OpenAsync(admin);
+        await UsersPage.CreateAsync(admin, "kira", "Кира 桜 🎉");
+        var alice = await s_reps.OpenAsync("alice");
+        var kira = await UsersPage.FirstSignInAsync(s_browser, s_host, "kira", "Kira#2026ok");
+        await Expect(alice.GetByTestId("chat-online-kira")).ToContainTextAsync("Кира 桜 🎉");
+
+        await kira.GetByTestId("nav-requests").ClickAsync();
+        await kira.GetByTestId("request-new").ClickAsync();
+        await kira.GetByTestId("request-title").FillAsync("Принтер 打印机 🖨️");
+        await kira.GetByTestId("request-save").ClickAsync();
+        await Expect(kira.GetByTestId("request-heading")).ToBeVisibleAsync();
+        await kira.GetByTestId("ribbon-social").ClickAsync();
+        await kira.GetByTestId("social-item-chat").ClickAsync();
+        await kira.GetByTestId("invite-candidate-alice").Locator("input").CheckAsync();
+        await kira.GetByTestId("invite-send").ClickAsync();
+        await alice.GetByTestId("invitation-accept").ClickAsync();
+        var aliceWindow = alice.GetByTestId("chat-window");
+        await Expect(aliceWindow.GetByTestId("chat-connection-kira")).ToContainTextAsync("Кира 桜 🎉");
+        var kiraWindow = kira.GetByTestId("chat-window");
+        await kiraWindow.GetByTestId("chat-input").FillAsync("Привет 你好 👋");
+        await kiraWindow.GetByTestId("chat-input").PressAsync("Enter");
+        await Expect(aliceWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["Кира 桜 🎉"]);
+        await Browser.ScreenshotAsync(alice, "chat-display-names");
+
+        await kiraWindow.GetByTestId("chat-leave").ClickAsync();
+        var entry = kira.Locator("[data-testid=activity-entry][data-kind=chat]");
+        await Expect(entry.GetByTestId("activity-participants")).ToContainTextAsync("Кира 桜 🎉");
+        await Expect(entry.GetByTestId("activity-transcript")).ToContainTextAsync("Кира 桜 🎉");
+        await kira.Context.CloseAsync();
+    }
+
     private static async Task SetRolesAsync(IPage admin, string userName, params string[] roles) => await SetRolesAsync(admin, userName, roles, expectError: false);
 
     private static async Task SetRolesAsync(IPage admin, string userName, string[] roles, bool expectError)
