@@ -30,34 +30,40 @@ public sealed class OwnPassword(UserManager<IdentityUser> users, ServiceProIdent
         }
 
         var user = await users.FindByNameAsync(userName);
-        var profile = user is null ? null : await db.UserProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id);
-        if (user?.UserName is null || profile?.Disabled == true)
+        var disabled = user is not null && await db.UserProfiles.AnyAsync(p => p.UserId == user.Id && p.Disabled);
+        if (user?.UserName is null || disabled)
         {
             guard.RecordFailure(key);
             return UserChangeResult.Refused("The current password is not correct.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
-        if (!changed.Succeeded)
+        var changed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            // Each attempt from scratch: a server database may retry the whole unit after a transient fault.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var fresh = await users.FindByIdAsync(user.Id);
+            var result = fresh is null ? IdentityResult.Failed(new IdentityErrorDescriber().PasswordMismatch()) : await users.ChangePasswordAsync(fresh, currentPassword, newPassword);
+            if (result.Succeeded)
             {
-                guard.RecordFailure(key);
-                return UserChangeResult.Refused("The current password is not correct.");
+                if (await db.UserProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id) is { } profile)
+                {
+                    profile.MustChangePassword = false;
+                }
+
+                audit.Add(user.UserName, user.UserName, "Changed her own password");
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
             }
 
-            return UserChangeResult.Refused(string.Join(" ", changed.Errors.Select(e => e.Description)));
-        }
-
-        if (profile is not null)
+            return result;
+        });
+        if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
-            profile.MustChangePassword = false;
+            guard.RecordFailure(key);
+            return UserChangeResult.Refused("The current password is not correct.");
         }
 
-        audit.Add(user.UserName, user.UserName, "Changed her own password");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return UserChangeResult.Done;
+        return changed.Succeeded ? UserChangeResult.Done : UserChangeResult.Refused(string.Join(" ", changed.Errors.Select(e => e.Description)));
     }
 }

@@ -42,26 +42,31 @@ public sealed class UserAdministration(
         }
 
         var userName = input.UserName.Trim();
-        var user = new IdentityUser(userName) { Email = input.Email.Trim(), EmailConfirmed = true };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded)
+        var result = await InTransactionAsync(async () =>
         {
-            return UserChangeResult.Refused(Describe(created));
+            var user = new IdentityUser(userName) { Email = input.Email.Trim(), EmailConfirmed = true };
+            var created = await users.CreateAsync(user, input.Password);
+            if (!created.Succeeded)
+            {
+                return UserChangeResult.Refused(Describe(created));
+            }
+
+            var roles = await users.AddToRolesAsync(user, input.Roles);
+            if (!roles.Succeeded)
+            {
+                return UserChangeResult.Refused(Describe(roles));
+            }
+
+            db.UserProfiles.Add(new UserProfileRecord { UserId = user.Id, DisplayName = Blank(input.DisplayName), MustChangePassword = true });
+            audit.Add(actor, userName, $"Created ({string.Join(", ", input.Roles)}) as “{DisplayNameOf(input)}”, with a temporary password");
+            return UserChangeResult.Done;
+        });
+        if (result.Succeeded)
+        {
+            displayNames.Set(userName, Blank(input.DisplayName));
         }
 
-        var roles = await users.AddToRolesAsync(user, input.Roles);
-        if (!roles.Succeeded)
-        {
-            return UserChangeResult.Refused(Describe(roles));
-        }
-
-        db.UserProfiles.Add(new UserProfileRecord { UserId = user.Id, DisplayName = Blank(input.DisplayName), MustChangePassword = true });
-        audit.Add(actor, userName, $"Created ({string.Join(", ", input.Roles)}) as “{DisplayNameOf(input)}”, with a temporary password");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        displayNames.Set(userName, Blank(input.DisplayName));
-        return UserChangeResult.Done;
+        return result;
     }
 
     public async Task<UserChangeResult> SetRolesAsync(ClaimsPrincipal caller, string userName, IReadOnlyList<string> roles)
@@ -192,31 +197,49 @@ public sealed class UserAdministration(
             return UserChangeResult.Refused(NotAnAdministrator);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await users.FindByNameAsync(userName ?? string.Empty) is not { UserName: { } name } user)
+        return await InTransactionAsync(async () =>
         {
-            return UserChangeResult.Refused($"There is no user “{userName}”.");
-        }
+            if (await users.FindByNameAsync(userName ?? string.Empty) is not { UserName: { } name } user)
+            {
+                return UserChangeResult.Refused($"There is no user “{userName}”.");
+            }
 
-        var profile = await db.UserProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id);
-        if (profile is null)
-        {
-            profile = new UserProfileRecord { UserId = user.Id };
-            db.UserProfiles.Add(profile);
-        }
+            var profile = await db.UserProfiles.SingleOrDefaultAsync(p => p.UserId == user.Id);
+            if (profile is null)
+            {
+                profile = new UserProfileRecord { UserId = user.Id };
+                db.UserProfiles.Add(profile);
+            }
 
-        var outcome = await change(user, profile);
-        if (outcome.AuditLine is null)
-        {
-            // Nothing is saved: the transaction rolls back whatever the change began.
-            return UserChangeResult.Refused(outcome.Error ?? "Not changed.");
-        }
+            var outcome = await change(user, profile);
+            if (outcome.AuditLine is null)
+            {
+                return UserChangeResult.Refused(outcome.Error ?? "Not changed.");
+            }
 
-        audit.Add(actor, name, outcome.AuditLine);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return UserChangeResult.Done;
+            audit.Add(actor, name, outcome.AuditLine);
+            return UserChangeResult.Done;
+        });
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed only when it succeeded (a refusal rolls back whatever it
+    /// began), under the provider's execution strategy: a server database retries the whole unit after a transient fault.
+    /// </summary>
+    private async Task<UserChangeResult> InTransactionAsync(Func<Task<UserChangeResult>> work) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var result = await work();
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            return result;
+        });
 
     private async Task<bool> IsLastEnabledAdministratorAsync(IdentityUser user)
     {

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServicePro.Host.Data;
 using ServicePro.Host.Identity;
 
@@ -8,7 +11,7 @@ namespace ServicePro.Host.ViewModels;
 /// Admin → Users: the list, the create form (kept as typed when refused), the per-user actions and the audit trail.
 /// Each action runs in a scope of its own, so that a long-lived circuit never works on a stale unit of work.
 /// </summary>
-public sealed class UsersViewModel(IServiceScopeFactory scopes)
+public sealed partial class UsersViewModel(IServiceScopeFactory scopes, ILogger<UsersViewModel> logger)
 {
     public const int AuditLines = 50;
 
@@ -113,9 +116,17 @@ public sealed class UsersViewModel(IServiceScopeFactory scopes)
     {
         Clear();
         UserChangeResult result;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
+            await using var scope = scopes.CreateAsyncScope();
             result = await change(scope.ServiceProvider.GetRequiredService<UserAdministration>());
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException or RetryLimitExceededException or TimeoutException)
+        {
+            // The page stays up, with what was typed: the administrator tries again.
+            LogChangeFailed(logger, ex);
+            Error = "The database could not store the change; nothing was changed. Try again.";
+            return;
         }
 
         if (!result.Succeeded)
@@ -128,6 +139,9 @@ public sealed class UsersViewModel(IServiceScopeFactory scopes)
         Message = done;
         await RefreshAsync(CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change on Admin → Users could not be stored")]
+    private static partial void LogChangeFailed(ILogger logger, Exception exception);
 
     /// <summary>The role boxes of one user while an administrator changes them.</summary>
     public sealed class RolesEdit(string userName)
