@@ -58,6 +58,11 @@ public sealed partial class UsersTests
         await Expect(row).ToContainTextAsync("Rep, Privileged");
         await Expect(row).ToHaveAttributeAsync("data-enabled", "true");
         await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("Created (Rep, Privileged) as “Ольга 李 🌸”");
+        await admin.GetByTestId("users-search").FillAsync("李");
+        await Expect(admin.GetByTestId("user-row-olga")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("user-row-alice")).ToHaveCountAsync(0);
+        await admin.GetByTestId("users-search").FillAsync(string.Empty);
+        await Expect(admin.GetByTestId("user-row-alice")).ToBeVisibleAsync();
         await admin.SetViewportSizeAsync(1280, 800);
         await Browser.ScreenshotAsync(admin, "admin-users");
         await admin.SetViewportSizeAsync(390, 844);
@@ -194,6 +199,9 @@ public sealed partial class UsersTests
         await Expect(lena.GetByTestId("login-error")).ToContainTextAsync("Too many");
         await admin.ReloadAsync();
         await Expect(admin.GetByTestId("user-row-lena")).ToHaveAttributeAsync("data-locked", "true");
+
+        // A click reaches the server only once the reloaded page's circuit is up.
+        await Expect(admin.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
 
         await admin.GetByTestId("user-unlock-lena").ClickAsync();
 
