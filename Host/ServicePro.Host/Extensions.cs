@@ -79,6 +79,7 @@ public static class Extensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IUserDirectory, UserDirectory>();
+        builder.AddServiceProUserAdministration();
     }
 
     public static void AddServiceProShell(this WebApplicationBuilder builder)
@@ -138,8 +139,10 @@ public static class Extensions
             }
 
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(stopping);
+            await scope.ServiceProvider.GetRequiredService<UserDisplayNames>().RefreshAsync(stopping);
         }
 
+        _ = app.Services.GetRequiredService<RevokedSessions>(); // listens for revocations from other hosts from the start
         var runtime = app.Services.GetRequiredService<ModuleRuntime>();
         app.UseServiceProSecurity();
         if (!app.Environment.IsDevelopment())

@@ -82,12 +82,14 @@ public sealed class ChatModule : IServiceProModule
         services.AddSingleton<ChatModuleGateFilter>();
         services.AddSingleton<ChatHubErrorFilter>();
         services.AddSingleton<HostGroupFilter>();
+        services.AddSingleton<UserAccessRevocation>();
         services.AddSignalR().AddHubOptions<ChatHub>(o =>
         {
             // The error filter first (outermost): it answers every failure with a code, the gate's refusal included.
             o.AddFilter<ChatHubErrorFilter>();
             o.AddFilter<ChatModuleGateFilter>();
             o.AddFilter<HostGroupFilter>();
+            o.AddFilter<UserAccessRevocation>();
         });
 
         // The chat hub's own connection handler: coded answers for unreadable arguments, and no second, stack-traced

@@ -9,12 +9,15 @@ public sealed class UserDirectory(ServiceProIdentityDbContext db) : IUserDirecto
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
     {
-        var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken);
+        var users = await (from u in db.Users.AsNoTracking()
+                           join p in db.UserProfiles.AsNoTracking() on u.Id equals p.UserId into profiles
+                           from p in profiles.DefaultIfEmpty()
+                           select new { u.Id, u.UserName, DisplayName = p == null ? null : p.DisplayName }).ToListAsync(cancellationToken);
         var roles = await RolesByUserAsync(null, cancellationToken);
         return users
             .Where(u => u.UserName is not null)
             .OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)
-            .Select(u => new UserSummary(u.UserName!, roles.TryGetValue(u.Id, out var r) ? r : []))
+            .Select(u => new UserSummary(u.UserName!, roles.TryGetValue(u.Id, out var r) ? r : []) { DisplayName = u.DisplayName ?? u.UserName! })
             .ToList();
     }
 
@@ -22,14 +25,17 @@ public sealed class UserDirectory(ServiceProIdentityDbContext db) : IUserDirecto
     {
         ArgumentNullException.ThrowIfNull(userName);
         var normalized = userName.Trim().ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => new { u.Id, u.UserName }).SingleOrDefaultAsync(cancellationToken);
+        var user = await (from u in db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized)
+                          join p in db.UserProfiles.AsNoTracking() on u.Id equals p.UserId into profiles
+                          from p in profiles.DefaultIfEmpty()
+                          select new { u.Id, u.UserName, DisplayName = p == null ? null : p.DisplayName }).SingleOrDefaultAsync(cancellationToken);
         if (user?.UserName is null)
         {
             return null;
         }
 
         var roles = await RolesByUserAsync(user.Id, cancellationToken);
-        return new UserSummary(user.UserName, roles.TryGetValue(user.Id, out var r) ? r : []);
+        return new UserSummary(user.UserName, roles.TryGetValue(user.Id, out var r) ? r : []) { DisplayName = user.DisplayName ?? user.UserName };
     }
 
     private async Task<Dictionary<string, List<string>>> RolesByUserAsync(string? userId, CancellationToken cancellationToken)

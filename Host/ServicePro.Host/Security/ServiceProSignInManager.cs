@@ -50,6 +50,13 @@ public sealed class ServiceProSignInManager(
         else
         {
             result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
+
+            // Identity says "not allowed" (disabled, temporary password) before it looks at the password: only someone who
+            // knows it learns why, and a wrong one counts against the budget like any other.
+            if (result.IsNotAllowed && !await UserManager.CheckPasswordAsync(user, password))
+            {
+                result = SignInResult.Failed;
+            }
         }
 
         if (!result.Succeeded && !result.IsLockedOut && !result.IsNotAllowed && !result.RequiresTwoFactor)

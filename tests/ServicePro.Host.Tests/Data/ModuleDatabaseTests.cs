@@ -117,7 +117,8 @@ public sealed class ModuleDatabaseTests
         }
 
         static string[] Names(DbContext context) => [.. context.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..])];
-        CollectionAssert.AreEqual(new[] { "InitialIdentity", "HostLeasesAndModuleStates" }, Names(sqlite));
-        CollectionAssert.AreEqual(Names(sqlite), Names(sqlServer), "the same migrations for both providers");
+        CollectionAssert.AreEqual(new[] { "InitialIdentity", "HostLeasesAndModuleStates", "UserProfilesAndAudit" }, Names(sqlite));
+        CollectionAssert.AreEqual(Names(sqlite), Names(sqlServer), "the same migrations for every provider");
+        CollectionAssert.AreEqual(Names(sqlite), Names(postgreSql), "the same migrations for every provider");
     }
 }

@@ -1,0 +1,11 @@
+using ServicePro.Contracts.Events;
+
+namespace ServicePro.Contracts.Users;
+
+/// <summary>
+/// Published through <see cref="IEventAggregator"/> when a user may no longer use ServicePro (an administrator disabled
+/// her): every host signs out her open shells and modules close her connections (a hub's) at once. It is an
+/// <see cref="IClusterEvent"/>, so the other hosts of the deployment hear it too.
+/// </summary>
+/// <param name="UserName">The user whose access ended.</param>
+public sealed record UserAccessRevokedEvent(string UserName) : IClusterEvent;

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Users;
+
+namespace ServicePro.Host.Identity;
+
+/// <summary>
+/// Users whose access ended (<see cref="UserAccessRevokedEvent"/>, from this host or another), and when: a sign-in
+/// cookie issued before that is refused on its next request, without waiting for Identity's periodic security-stamp
+/// check (which catches the rest after a restart, since disabling also changes the stamp).
+/// </summary>
+public sealed class RevokedSessions : IDisposable
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _revokedAt = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _staleAt = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider _clock;
+    private readonly IDisposable _subscription;
+    private readonly IDisposable _staleSubscription;
+
+    public RevokedSessions(IEventAggregator events, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        _clock = clock;
+        _subscription = events.Subscribe<UserAccessRevokedEvent>((revoked, _) =>
+        {
+            Revoke(revoked.UserName);
+            return Task.CompletedTask;
+        });
+        _staleSubscription = events.Subscribe<UserSessionsStaleEvent>((stale, _) =>
+        {
+            MarkStale(stale.UserName);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Cookies of <paramref name="userName"/> issued until now are reissued with her roles as they are now.</summary>
+    public void MarkStale(string userName) => _staleAt[userName] = _clock.GetUtcNow();
+
+    private bool IsStale(string? userName, DateTimeOffset? issuedAt) =>
+        userName is not null && _staleAt.TryGetValue(userName, out var staleAt) && (issuedAt is null || issuedAt <= staleAt);
+
+    /// <summary>Cookies of <paramref name="userName"/> issued until now stop working (called at once on the host that revokes).</summary>
+    public void Revoke(string userName) => _revokedAt[userName] = _clock.GetUtcNow();
+
+    public bool IsRevoked(string? userName, DateTimeOffset? issuedAt) =>
+        userName is not null && _revokedAt.TryGetValue(userName, out var revokedAt) && (issuedAt is null || issuedAt <= revokedAt);
+
+    /// <summary>The cookie's principal check: revoked sessions first, then Identity's security-stamp validation.</summary>
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var revoked = context.HttpContext.RequestServices.GetRequiredService<RevokedSessions>();
+        if (revoked.IsRevoked(context.Principal?.Identity?.Name, context.Properties.IssuedUtc))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        if (revoked.IsStale(context.Principal?.Identity?.Name, context.Properties.IssuedUtc))
+        {
+            var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
+            if (await signIn.ValidateSecurityStampAsync(context.Principal) is { } user)
+            {
+                context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
+                context.Properties.IssuedUtc = revoked._clock.GetUtcNow();
+                context.ShouldRenew = true;
+                return;
+            }
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _staleSubscription.Dispose();
+    }
+}
