@@ -16,7 +16,8 @@ public sealed partial class ChatShell(
     AuthenticationStateProvider authentication,
     IUserDirectory users,
     TimeProvider time,
-    ILogger<ChatShell> logger) : IAsyncDisposable
+    ILogger<ChatShell> logger,
+    IUserDisplayNames? displayNames = null) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<ChatWindowState> _windows = [];
@@ -141,7 +142,7 @@ public sealed partial class ChatShell(
 
         Tile = new ChatTileViewModel(chat);
         Tile.SessionStarted += (_, session) => _ = dispatch(() => _ = OpenSessionSafelyAsync(session));
-        Invitations = new InvitationPopupViewModel(chat);
+        Invitations = new InvitationPopupViewModel(chat, displayNames is null ? null : displayNames.Of);
         Invitations.Joined += (_, session) => _ = dispatch(() => _ = OpenSessionSafelyAsync(session, invite: false));
         Invitations.PropertyChanged += (_, _) => Notify();
         try

@@ -9,10 +9,14 @@ namespace ServicePro.Modules.Chat.ViewModels;
 public sealed partial class InvitationPopupViewModel : ObservableObject, IDisposable
 {
     private readonly IChatApi _chat;
+    private readonly Func<string, string> _displayName;
 
-    public InvitationPopupViewModel(IChatApi chat)
+    /// <param name="chat">The rep's chat.</param>
+    /// <param name="displayName">The name people see for a user name (the user name itself when omitted).</param>
+    public InvitationPopupViewModel(IChatApi chat, Func<string, string>? displayName = null)
     {
         _chat = chat;
+        _displayName = displayName ?? (userName => userName);
         chat.InvitationReceived += OnReceived;
         chat.InvitationClosed += OnClosed;
     }
@@ -32,8 +36,8 @@ public sealed partial class InvitationPopupViewModel : ObservableObject, IDispos
     public string Text => Current is null
         ? string.Empty
         : Current.RequestNumber is { } number
-            ? $"{Current.InvitedBy} invites you to chat about request {number}{(Current.RequestTitle is null ? string.Empty : $" ({Current.RequestTitle})")}."
-            : $"{Current.InvitedBy} invites you to chat.";
+            ? $"{_displayName(Current.InvitedBy)} invites you to chat about request {number}{(Current.RequestTitle is null ? string.Empty : $" ({Current.RequestTitle})")}."
+            : $"{_displayName(Current.InvitedBy)} invites you to chat.";
 
     [ObservableProperty]
     public partial string? Error { get; private set; }

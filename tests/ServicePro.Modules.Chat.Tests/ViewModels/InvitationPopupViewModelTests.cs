@@ -21,6 +21,16 @@ public sealed class InvitationPopupViewModelTests
     }
 
     [TestMethod]
+    public void InvitationReceived_WithDisplayNames_PopUpNamesWhoInvitesByDisplayName()
+    {
+        using var popup = new InvitationPopupViewModel(_chat.Object, userName => userName == "alice" ? "Алиса 愛 🌸" : userName);
+
+        _chat.Raise(c => c.InvitationReceived += null, _chat.Object, Invitation(null));
+
+        Assert.AreEqual("Алиса 愛 🌸 invites you to chat.", popup.Text);
+    }
+
+    [TestMethod]
     public async Task Accept_Invitation_JoinsAndHides()
     {
         using var popup = new InvitationPopupViewModel(_chat.Object);
