@@ -29,13 +29,13 @@ public sealed class ServiceProSignInManager(
         var accountKey = SignInGuard.AccountKey(Context.Connection.RemoteIpAddress, UserManager.NormalizeName(userName) ?? string.Empty);
         if (guard.CheckFailureBudget(accountKey) is { } throttled)
         {
-            return throttled;
+            return Counted(throttled);
         }
 
         using var slot = await guard.WaitForPasswordCheckAsync(Context.RequestAborted);
         if (!slot.IsAcquired)
         {
-            return new SignInThrottledResult(SignInGuard.RetryAfter(slot, TimeSpan.FromSeconds(5)), busy: true);
+            return Counted(new SignInThrottledResult(SignInGuard.RetryAfter(slot, TimeSpan.FromSeconds(5)), busy: true));
         }
 
         var user = await UserManager.FindByNameAsync(userName);
@@ -57,6 +57,12 @@ public sealed class ServiceProSignInManager(
             guard.RecordFailure(accountKey);
         }
 
+        return Counted(result);
+    }
+
+    private SignInResult Counted(SignInResult result)
+    {
+        Context.RequestServices.GetService<Diagnostics.HostMetrics>()?.SignIn(result);
         return result;
     }
 }
