@@ -29,6 +29,7 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<HostMetrics>();
         builder.Services.AddScoped<CircuitHandler, ShellCircuitMetrics>();
+        builder.Services.AddSingleton<ModuleFiguresReader>();
 
         var otlp = string.IsNullOrWhiteSpace(options.Otlp.Endpoint) ? null : new Uri(options.Otlp.Endpoint);
         if (!options.Prometheus.Enabled && otlp is null)
