@@ -46,7 +46,8 @@ public static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
                 if (options.Prometheus.Enabled)
                 {
-                    metrics.AddPrometheusExporter();
+                    // No response cache: what a scrape returns is what was recorded before it (scrapers come every 15 s or so).
+                    metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
             });
 
@@ -76,6 +77,8 @@ public static class TelemetryExtensions
     /// <summary>Maps <c>/metrics</c> behind <see cref="MetricsAccessGuard"/> when enabled; otherwise there is no such endpoint (404).</summary>
     public static void MapServiceProMetrics(this WebApplication app)
     {
+        // The host's gauges exist from the start, not from the first sign-in that needs the meter.
+        app.Services.GetRequiredService<HostMetrics>();
         var options = app.Services.GetRequiredService<TelemetryOptions>();
         if (!options.Prometheus.Enabled)
         {
