@@ -26,6 +26,7 @@ public static class TelemetryExtensions
     public static void AddServiceProTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Logging.AddServiceProLogPrivacy();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<HostMetrics>();
         builder.Services.AddScoped<CircuitHandler, ShellCircuitMetrics>();

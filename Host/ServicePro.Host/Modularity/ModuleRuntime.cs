@@ -183,7 +183,7 @@ public sealed class ModuleRuntime : IModuleStatus
             }
 
             var group = endpoints.MapGroup(string.Empty).WithMetadata(new ModuleEndpointMetadata(record.Entry.Id));
-            using var scope = services.GetService<ILoggerFactory>()?.CreateLogger<ModuleRuntime>().BeginScope(new Dictionary<string, object> { [ServiceProTelemetry.ModuleIdScope] = record.Entry.Id });
+            using var scope = services.GetService<ILoggerFactory>()?.CreateLogger<ModuleRuntime>().BeginScope(ServiceProLogScope.For(record.Entry.Id));
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {

@@ -61,21 +61,7 @@ public sealed class ChatTelemetryHubFilter(ChatMetrics metrics, ILogger<ChatTele
     }
 
     /// <summary>The scope of one chat operation: the module, and the session and request when known.</summary>
-    public static Dictionary<string, object> Scope(Guid? sessionId, int? requestNumber)
-    {
-        var scope = new Dictionary<string, object> { [ServiceProTelemetry.ModuleIdScope] = ChatConstants.ModuleId };
-        if (sessionId is { } session)
-        {
-            scope[ServiceProTelemetry.SessionIdScope] = session;
-        }
-
-        if (requestNumber is { } number)
-        {
-            scope[ServiceProTelemetry.RequestNumberScope] = number;
-        }
-
-        return scope;
-    }
+    public static ServiceProLogScope Scope(Guid? sessionId, int? requestNumber) => ServiceProLogScope.For(ChatConstants.ModuleId, sessionId, requestNumber);
 
     private static (Guid? SessionId, int? RequestNumber) Subject(HubInvocationContext context)
     {
