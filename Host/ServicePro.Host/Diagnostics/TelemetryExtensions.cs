@@ -59,6 +59,8 @@ public static class TelemetryExtensions
                 .WithTracing(tracing => tracing
                     .AddSource(ServiceProTelemetry.Prefix + "*")
                     .AddSource("Microsoft.AspNetCore.SignalR.Server")
+                    // Blazor's circuit and event spans: a rep's click in the shell is the caller of the chat writer's spans.
+                    .AddSource("Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits")
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrape(context.Request.Path))
                     .AddEntityFrameworkCoreInstrumentation()
                     .AddHttpClientInstrumentation())

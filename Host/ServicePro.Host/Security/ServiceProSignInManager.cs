@@ -62,7 +62,8 @@ public sealed class ServiceProSignInManager(
 
     private SignInResult Counted(SignInResult result)
     {
-        Context.RequestServices.GetService<Diagnostics.HostMetrics>()?.SignIn(result);
+        // RequestServices is absent outside a request (tests build a bare context).
+        Context.RequestServices?.GetService<Diagnostics.HostMetrics>()?.SignIn(result);
         return result;
     }
 }
