@@ -14,6 +14,7 @@ using ServicePro.Host.Apis;
 using ServicePro.Host.Cluster;
 using ServicePro.Host.Components;
 using ServicePro.Host.Data;
+using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Events;
 using ServicePro.Host.Identity;
 using ServicePro.Host.Modularity;
@@ -160,6 +161,7 @@ public static class Extensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapServiceProHealthChecks();
+        app.MapServiceProMetrics();
         app.MapAccountApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null) // the shell's own CSP says frame-ancestors

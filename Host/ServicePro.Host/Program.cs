@@ -1,5 +1,6 @@
 using ServicePro.Host;
 using ServicePro.Host.Cluster;
+using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Modularity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ using var startupLogging = LoggerFactory.Create(logging => logging.AddConfigurat
 builder.AddServiceProData();
 builder.AddServiceProIdentity();
 builder.AddServiceProShell();
+builder.AddServiceProTelemetry();
 builder.AddServiceProCluster(startupLogging);
 try
 {

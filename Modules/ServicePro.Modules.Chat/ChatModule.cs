@@ -20,6 +20,7 @@ using ServicePro.Modules.Chat.Components;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Shell;
 using ServicePro.Modules.Chat.Writing;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat;
 
@@ -83,10 +84,12 @@ public sealed class ChatModule : IServiceProModule
         services.AddSingleton<ChatHubErrorFilter>();
         services.AddSingleton<HostGroupFilter>();
         services.AddSingleton<UserAccessRevocation>();
+        services.AddChatTelemetry();
         services.AddSignalR().AddHubOptions<ChatHub>(o =>
         {
             // The error filter first (outermost): it answers every failure with a code, the gate's refusal included.
             o.AddFilter<ChatHubErrorFilter>();
+            o.AddFilter<ChatTelemetryHubFilter>(); // inside the error filter: sees refusals as ChatException
             o.AddFilter<ChatModuleGateFilter>();
             o.AddFilter<HostGroupFilter>();
             o.AddFilter<UserAccessRevocation>();

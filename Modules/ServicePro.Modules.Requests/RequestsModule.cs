@@ -9,6 +9,8 @@ using ServicePro.Contracts.Requests;
 using ServicePro.Modules.Requests.Data;
 using ServicePro.Modules.Requests.Services;
 using ServicePro.Modules.Requests.ViewModels;
+using ServicePro.Contracts.Diagnostics;
+using ServicePro.Modules.Requests.Diagnostics;
 
 namespace ServicePro.Modules.Requests;
 
@@ -33,6 +35,8 @@ public sealed class RequestsModule : IServiceProModule
         services.AddSingleton<IRequestDirectory, RequestDirectory>();
 
         services.AddSingleton<IChatActivityWriter, ChatActivityWriter>();
+        services.AddSingleton<RequestsMetrics>();
+        services.AddModuleFigures<RequestsFigures>();
         services.AddEventHandler<ChatSessionEndedEvent, ChatSessionEndedHandler>();
 
         services.AddTransient<RequestListViewModel>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ServicePro.Contracts.Diagnostics;
 using ServicePro.Contracts.Modules;
 
 namespace ServicePro.Host.Modularity;
@@ -182,9 +183,12 @@ public sealed class ModuleRuntime : IModuleStatus
             }
 
             var group = endpoints.MapGroup(string.Empty).WithMetadata(new ModuleEndpointMetadata(record.Entry.Id));
+            using var scope = services.GetService<ILoggerFactory>()?.CreateLogger<ModuleRuntime>().BeginScope(ServiceProLogScope.For(record.Entry.Id));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await record.Loaded!.Module.InitializeAsync(new ModuleInitializationContext(record.Entry.Id, services, group), cancellationToken);
+                record.StartDuration = System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 _logger.LogInformation("Module {ModuleId} {Version} started", record.Entry.Id, record.Loaded.Version);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -196,6 +200,18 @@ public sealed class ModuleRuntime : IModuleStatus
         foreach (var record in _records.Where(r => r.State == ModuleState.Disabled))
         {
             _logger.LogInformation("Module {ModuleId} is disabled", record.Entry.Id);
+        }
+    }
+
+    /// <summary>How long each module's start (phase two) took, for the modules that started.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StartDurations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _records.Where(r => r.StartDuration is not null).ToDictionary(r => r.Entry.Id, r => r.StartDuration!.Value);
+            }
         }
     }
 
@@ -277,6 +293,8 @@ public sealed class ModuleRuntime : IModuleStatus
         public bool Initialized { get; set; }
 
         public bool RestartRequired { get; set; }
+
+        public TimeSpan? StartDuration { get; set; }
 
         public ModuleInfo ToInfo() => new(
             Entry.Id,

@@ -29,13 +29,13 @@ public sealed class ServiceProSignInManager(
         var accountKey = SignInGuard.AccountKey(Context.Connection.RemoteIpAddress, UserManager.NormalizeName(userName) ?? string.Empty);
         if (guard.CheckFailureBudget(accountKey) is { } throttled)
         {
-            return throttled;
+            return Counted(throttled);
         }
 
         using var slot = await guard.WaitForPasswordCheckAsync(Context.RequestAborted);
         if (!slot.IsAcquired)
         {
-            return new SignInThrottledResult(SignInGuard.RetryAfter(slot, TimeSpan.FromSeconds(5)), busy: true);
+            return Counted(new SignInThrottledResult(SignInGuard.RetryAfter(slot, TimeSpan.FromSeconds(5)), busy: true));
         }
 
         var user = await UserManager.FindByNameAsync(userName);
@@ -64,6 +64,13 @@ public sealed class ServiceProSignInManager(
             guard.RecordFailure(accountKey);
         }
 
+        return Counted(result);
+    }
+
+    private SignInResult Counted(SignInResult result)
+    {
+        // RequestServices is absent outside a request (tests build a bare context).
+        Context.RequestServices?.GetService<Diagnostics.HostMetrics>()?.SignIn(result);
         return result;
     }
 }

@@ -4,6 +4,7 @@ using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Writing;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Application;
 
@@ -15,7 +16,8 @@ public sealed class HousekeepingHandler(
     SessionCloser closer,
     IChatNotifier notifier,
     TimeProvider time,
-    IOptions<ChatOptions> options)
+    IOptions<ChatOptions> options,
+    ChatMetrics? metrics = null)
 {
     /// <summary>Expires pending invitations whose time is up, telling the invitee and whoever invited.</summary>
     public Task<int> ExpireInvitationsAsync(CancellationToken cancellationToken = default) =>
@@ -25,6 +27,7 @@ public sealed class HousekeepingHandler(
             foreach (var invitation in due)
             {
                 invitation.Status = InvitationStatus.Expired;
+                metrics?.Invitations(w, "expired");
                 var session = await w.Db.Sessions.FindAsync([invitation.SessionId], w.CancellationToken);
                 var dto = ChatDtos.Invitation(invitation, session!);
                 w.AfterCommit(() => notifier.ToUsersAsync([dto.Invitee, dto.InvitedBy], new InvitationClosedEvent(dto)));

@@ -3,17 +3,19 @@ using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Writing;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Application;
 
 /// <summary>The invitee accepts (joins the session) or declines an open invitation.</summary>
-public sealed class InvitationAnswerHandler(ChatWriter writer, IChatNotifier notifier)
+public sealed class InvitationAnswerHandler(ChatWriter writer, IChatNotifier notifier, ChatMetrics? metrics = null)
 {
     public Task<ChatSessionDto> AcceptAsync(ChatCaller caller, Guid invitationId, CancellationToken cancellationToken = default) =>
         writer.ExecuteAsync(ChatWriteMode.Alone, async w =>
         {
             var (invitation, session) = await OpenInvitationAsync(w, caller, invitationId);
             invitation.Status = InvitationStatus.Accepted;
+            metrics?.Invitations(w, "accepted");
             var joined = ChatDtos.Entry(session.Join(caller.UserName, w.Now));
             var attendees = session.CurrentAttendees;
             var closed = ChatDtos.Invitation(invitation, session.Record);
@@ -27,6 +29,7 @@ public sealed class InvitationAnswerHandler(ChatWriter writer, IChatNotifier not
         {
             var (invitation, session) = await OpenInvitationAsync(w, caller, invitationId);
             invitation.Status = InvitationStatus.Declined;
+            metrics?.Invitations(w, "declined");
             var note = ChatDtos.Entry(session.Note(caller.UserName, $"{caller.UserName} declined the invitation.", w.Now));
             var attendees = session.CurrentAttendees;
             var closed = ChatDtos.Invitation(invitation, session.Record);

@@ -6,6 +6,7 @@ using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Writing;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Application;
 
@@ -17,7 +18,8 @@ public sealed class InviteHandler(
     IServiceScopeFactory scopes,
     PresenceTracker presence,
     IChatNotifier notifier,
-    IOptions<ChatOptions> options)
+    IOptions<ChatOptions> options,
+    ChatMetrics? metrics = null)
 {
     public async Task<IReadOnlyList<ChatInvitationDto>> HandleAsync(ChatCaller caller, Guid sessionId, IReadOnlyCollection<string>? invitees, CancellationToken cancellationToken = default)
     {
@@ -90,6 +92,7 @@ public sealed class InviteHandler(
             }
 
             w.Db.Invitations.AddRange(invitations);
+            metrics?.Invitations(w, "sent", invitations.Count);
             var dtos = invitations.Select(i => ChatDtos.Invitation(i, session.Record)).ToList();
             foreach (var dto in dtos)
             {

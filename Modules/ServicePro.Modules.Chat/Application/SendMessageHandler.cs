@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Writing;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Application;
 
@@ -8,7 +9,7 @@ namespace ServicePro.Modules.Chat.Application;
 /// Stores a message before acknowledging it. The same <see cref="SendMessageRequest.ClientMessageId"/> sent again
 /// returns the first result and stores nothing. An Off the Record message reaches only its two people.
 /// </summary>
-public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier)
+public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier, ChatMetrics? metrics = null)
 {
     public Task<ChatEntryDto> HandleAsync(ChatCaller caller, SendMessageRequest request, CancellationToken cancellationToken = default)
     {
@@ -61,6 +62,7 @@ public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier
 
             var entry = ChatDtos.Entry(session.Post(caller.UserName, text, request.ClientMessageId, offTheRecordWith, w.Now));
             w.Batch.RememberSent(key, entry);
+            metrics?.MessageStored(w);
             if (entry.OffTheRecordWith is not { } otr)
             {
                 var attendees = session.CurrentAttendees;

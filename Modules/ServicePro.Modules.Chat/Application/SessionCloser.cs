@@ -7,6 +7,7 @@ using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Writing;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Application;
 
@@ -15,7 +16,7 @@ namespace ServicePro.Modules.Chat.Application;
 /// invitations cancelled, the chat-ended event stored in the outbox (dispatched after the commit), and Off the Record
 /// removed unless retained.
 /// </summary>
-public sealed class SessionCloser(IChatNotifier notifier, IOutboxSignal outbox, IOptions<ChatOptions> options)
+public sealed class SessionCloser(IChatNotifier notifier, IOutboxSignal outbox, IOptions<ChatOptions> options, ChatMetrics? metrics = null)
 {
     public async Task<SessionEndedDto> EndAsync(ChatWriteContext w, ChatSession session, string? leaver, string reason)
     {
@@ -26,6 +27,7 @@ public sealed class SessionCloser(IChatNotifier notifier, IOutboxSignal outbox, 
         foreach (var invitation in cancelled)
         {
             invitation.Status = InvitationStatus.Cancelled;
+            metrics?.Invitations(w, "cancelled");
         }
 
         w.Track();
@@ -34,7 +36,7 @@ public sealed class SessionCloser(IChatNotifier notifier, IOutboxSignal outbox, 
         var ended = new ChatSessionEndedEvent(
             session.Id, session.Record.RequestNumber, session.Originator, session.Participants(),
             session.Record.StartedAt, w.Now, ending.Length, TranscriptBuilder.Build(entries));
-        w.Db.Outbox.Add(new ChatOutboxRecord { SessionId = session.Id, Payload = JsonSerializer.Serialize(ended), CreatedAt = w.Now });
+        w.Db.Outbox.Add(new ChatOutboxRecord { SessionId = session.Id, Payload = JsonSerializer.Serialize(ended), CreatedAt = w.Now, TraceParent = ChatTracing.CurrentTraceParent() });
         if (!options.Value.RetainOffTheRecord)
         {
             await w.Db.Entries.Where(e => e.SessionId == session.Id && e.OffTheRecordWith != null).ExecuteDeleteAsync(w.CancellationToken);

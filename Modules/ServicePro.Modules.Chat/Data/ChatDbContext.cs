@@ -65,6 +65,7 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
             e.ToTable("ChatOutbox");
             e.HasKey(o => o.Id);
             e.HasIndex(o => o.DispatchedAt);
+            e.Property(o => o.TraceParent).HasMaxLength(64);
         });
     }
 }

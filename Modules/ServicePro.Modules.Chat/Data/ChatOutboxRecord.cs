@@ -16,4 +16,7 @@ public sealed class ChatOutboxRecord
     public DateTimeOffset? DispatchedAt { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>The W3C traceparent of the write that ended the session, so that the dispatch links to it (null when not traced).</summary>
+    public string? TraceParent { get; set; }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Events;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Services;
 
@@ -25,7 +26,8 @@ public sealed class OutboxDispatcher(
     IHostLeases leases,
     TimeProvider time,
     IOptions<ChatOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService, IOutboxSignal
+    ILogger<OutboxDispatcher> logger,
+    ChatMetrics? metrics = null) : BackgroundService, IOutboxSignal
 {
     public const string LeaseName = "chat-outbox";
 
@@ -100,6 +102,8 @@ public sealed class OutboxDispatcher(
             }
 
             var ended = JsonSerializer.Deserialize<ChatSessionEndedEvent>(row.Payload)!;
+            using var scope = logger.BeginScope(ChatTelemetryHubFilter.Scope(row.SessionId, ended.RequestNumber));
+            using var span = ChatTracing.StartOutboxDispatch(row.TraceParent, row.SessionId);
             try
             {
                 await events.PublishAsync(ended, cancellationToken);
@@ -122,6 +126,7 @@ public sealed class OutboxDispatcher(
             {
                 // Only once the row is gone: a stop before this line means the event is delivered again.
                 _retries.TryRemove(row.Id, out _);
+                metrics?.OutboxDispatched(time.GetUtcNow() - row.CreatedAt);
                 logger.LogInformation("Chat-ended event of session {SessionId} dispatched", row.SessionId);
             }
         }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Services;
+using System.Diagnostics;
+using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Writing;
 
@@ -17,7 +19,7 @@ namespace ServicePro.Modules.Chat.Writing;
 /// After each commit the batch's notifications are sent in commit order, on a loop of their own. Messages are saved
 /// together (one multi-row insert per batch); if the batch's commit fails, each write is run again alone.
 /// </summary>
-public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger) : BackgroundService
+public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger, ChatMetrics? metrics = null) : BackgroundService
 {
     // Bounded: under overload a sender learns at once that chat is busy (CHAT_BUSY) instead of waiting behind a backlog
     // that grows without limit in memory and latency.
@@ -25,8 +27,13 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private volatile bool _stopped;
     private readonly Channel<Func<Task>> _notifications = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Writes waiting to be taken (a gauge of <see cref="ChatMetrics"/>).</summary>
+    public int QueueDepth => _writes.Reader.Count;
+
     private interface IWork
     {
+        ActivityContext Caller { get; }
+
         ChatWriteMode Mode { get; }
 
         Guid? SessionId { get; }
@@ -96,6 +103,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
     private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
         List<(IWork Work, ChatWriteContext Context)> done;
         try
         {
@@ -123,12 +132,13 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             }
         }
 
+        metrics?.BatchWritten(batch.Count, Stopwatch.GetElapsedTime(started));
         foreach (var (work, context) in done)
         {
             work.Complete();
             foreach (var action in context.AfterCommitActions)
             {
-                _notifications.Writer.TryWrite(action);
+                _notifications.Writer.TryWrite(ChatTracing.Traced(work.Caller, action));
             }
         }
     }
@@ -172,6 +182,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
             // Whole milliseconds: what is stored is exactly what was acknowledged.
             var now = time.GetUtcNow();
+            using var span = ChatTracing.StartWrite(work.Caller);
             var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, locked, cancellationToken);
             try
             {
@@ -229,6 +240,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId) : IWork
     {
         public ChatWriteMode Mode { get; } = mode;
+
+        /// <summary>The caller's span, captured when the write is queued (the writer's loop runs outside it).</summary>
+        public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
         public Guid? SessionId { get; } = sessionId;
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Contracts.Chat;
 using ServicePro.Modules.Requests.Data;
+using ServicePro.Modules.Requests.Diagnostics;
 
 namespace ServicePro.Modules.Requests.Services;
 
 /// <inheritdoc cref="IChatActivityWriter"/>
-public sealed class ChatActivityWriter(IDbContextFactory<RequestsDbContext> contexts) : IChatActivityWriter
+public sealed class ChatActivityWriter(IDbContextFactory<RequestsDbContext> contexts, RequestsMetrics? metrics = null) : IChatActivityWriter
 {
     public async Task<bool> AppendAsync(ChatSessionEndedEvent session, CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ public sealed class ChatActivityWriter(IDbContextFactory<RequestsDbContext> cont
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            metrics?.ChatSessionRecorded();
             return true;
         }
         catch (DbUpdateException)

@@ -7,6 +7,7 @@ using ServicePro.Contracts.Security;
 using ServicePro.Contracts.Users;
 using ServicePro.Modules.Requests.Data;
 using Kinds = ServicePro.Modules.Requests.RequestsConstants.ActivityKinds;
+using ServicePro.Modules.Requests.Diagnostics;
 
 namespace ServicePro.Modules.Requests.Services;
 
@@ -16,7 +17,8 @@ public sealed class RequestService(
     IUserDirectory users,
     IEventAggregator events,
     TimeProvider time,
-    ILogger<RequestService> logger) : IRequestService
+    ILogger<RequestService> logger,
+    RequestsMetrics? metrics = null) : IRequestService
 {
     private const string NotSignedIn = "Sign in first.";
 
@@ -131,6 +133,7 @@ public sealed class RequestService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        metrics?.RequestCreated();
         logger.LogInformation("{User} created request {Number}", name, entity.Number);
         Notify(entity.Number);
         return RequestResult<RequestDetails>.Ok(ToDetails(entity));
@@ -257,6 +260,7 @@ public sealed class RequestService(
             return RequestResult<RequestDetails>.Fail($"Request #{number} was changed by someone else meanwhile. Nothing was changed; look again and retry.");
         }
 
+        metrics?.ActivityAppended(entry.Kind);
         logger.LogInformation("{User} added {Kind} to request {Number}", name, entry.Kind, number);
         Notify(number);
         return RequestResult<RequestDetails>.Ok(ToDetails(request));

@@ -1,9 +1,12 @@
 using Bunit;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
+using ServicePro.Contracts.Diagnostics;
 using ServicePro.Contracts.Events;
 using ServicePro.Contracts.Security;
 using ServicePro.Host.Components.Pages.Admin;
+using ServicePro.Host.Diagnostics;
 using ServicePro.Host.Modularity;
 using ServicePro.Host.Tests.Support;
 
@@ -18,6 +21,8 @@ public sealed class AdminModulesPageTests
     private string _path = null!;
     private ShellTestContext _context = null!;
     private HostDatabase _database = null!;
+    private readonly FakeTimeProvider _time = new();
+    private readonly LiveFigures _chatFigures = new("chat");
 
     [TestInitialize]
     public async Task Start()
@@ -43,6 +48,10 @@ public sealed class AdminModulesPageTests
         _context.Services.AddSingleton<ServicePro.Contracts.Modules.IModuleStatus>(runtime);
         _context.Services.AddSingleton<IModuleAdministration>(sp => new ModuleAdministration(runtime, _database.Store(), sp.GetRequiredService<IEventAggregator>(), NullLogger<ModuleAdministration>.Instance));
         _context.Services.AddTransient<ServicePro.Host.ViewModels.ModulesViewModel>();
+        _context.Services.AddSingleton<TimeProvider>(_time);
+        _context.Services.AddSingleton<IModuleFigures>(_chatFigures);
+        _context.Services.AddSingleton<ModuleFiguresReader>();
+        _context.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
     }
 
     [TestCleanup]
@@ -90,11 +99,50 @@ public sealed class AdminModulesPageTests
     }
 
     [TestMethod]
+    public void Render_ModuleWithFigures_ShowsThemBesideItsStateAndFollowsThem()
+    {
+        _chatFigures.RepsOnline = 3;
+        var page = _context.Render<Modules>();
+
+        Assert.AreEqual("3", page.Find("[data-testid=module-figure-chat-reps-online]").TextContent);
+        StringAssert.Contains(page.Find("[data-testid=module-figures-chat]").TextContent, "Reps online");
+        Assert.IsEmpty(page.FindAll("[data-testid=module-figures-requests]"), "a module without figures shows none");
+
+        _chatFigures.RepsOnline = 1234;
+        _time.Advance(ModulesFigures.Interval);
+
+        page.WaitForAssertion(() => Assert.AreEqual(1234.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), page.Find("[data-testid=module-figure-chat-reps-online]").TextContent));
+    }
+
+    [TestMethod]
+    public void Render_DisabledModule_ShowsNoFigures()
+    {
+        var page = _context.Render<Modules>();
+        Assert.HasCount(1, page.FindAll("[data-testid=module-figures-chat]"));
+
+        page.Find("[data-testid=module-toggle-chat]").Click();
+        page.WaitForAssertion(() => Assert.AreEqual("Disabled", page.Find("[data-testid=module-state-chat]").TextContent.Trim()));
+        _time.Advance(ModulesFigures.Interval);
+
+        page.WaitForAssertion(() => Assert.IsEmpty(page.FindAll("[data-testid=module-figures-chat]")));
+    }
+
+    [TestMethod]
     public void Page_RequiresTheAdministratorRole()
     {
         var authorize = typeof(Modules).GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), true)
             .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().Single();
 
         Assert.AreEqual(ServiceProRoles.Administrator, authorize.Roles);
+    }
+
+    private sealed class LiveFigures(string moduleId) : IModuleFigures
+    {
+        public long RepsOnline { get; set; }
+
+        public string ModuleId { get; } = moduleId;
+
+        public Task<IReadOnlyList<ModuleFigure>> GetFiguresAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ModuleFigure>>([new ModuleFigure("reps-online", "Reps online", RepsOnline)]);
     }
 }

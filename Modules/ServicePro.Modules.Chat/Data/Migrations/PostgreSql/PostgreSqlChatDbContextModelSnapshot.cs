@@ -109,6 +109,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -144,6 +145,10 @@ namespace ServicePro.Modules.Chat.Data.Migrations.PostgreSql
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
@@ -167,6 +172,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("LastSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Originator")

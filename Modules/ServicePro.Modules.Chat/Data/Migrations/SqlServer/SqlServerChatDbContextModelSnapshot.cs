@@ -110,6 +110,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -145,6 +146,10 @@ namespace ServicePro.Modules.Chat.Data.Migrations.SqlServer
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
@@ -168,6 +173,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<long>("LastSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Originator")

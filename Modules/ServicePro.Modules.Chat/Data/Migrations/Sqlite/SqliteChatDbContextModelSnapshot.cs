@@ -104,6 +104,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -137,6 +138,10 @@ namespace ServicePro.Modules.Chat.Data.Migrations.Sqlite
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchedAt");
@@ -160,6 +165,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Originator")
