@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ServicePro.Templates.Tests;
+namespace ServicePro.Testing;
 
 /// <summary>
-/// Runs the dotnet CLI as a module developer would, in a folder outside the repository, with this machine's NuGet
-/// packages but a packages folder of its own (see <see cref="OutsideWorkspace"/>). No build servers or reused MSBuild
-/// nodes: no process outlives a command.
+/// Runs the dotnet CLI for a test (a publish of the host; a module developer's commands outside the repository), with
+/// extra environment variables where given. No build servers or reused MSBuild nodes: no process outlives a command.
 /// </summary>
-internal sealed class DotnetCli(IReadOnlyDictionary<string, string> environment)
+public sealed class DotnetCli(IReadOnlyDictionary<string, string>? environment = null)
 {
     /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>; throws with its output unless it exits 0.</summary>
     public async Task<string> RunAsync(string workingDirectory, CancellationToken cancellationToken, params string[] arguments)
@@ -29,7 +28,7 @@ internal sealed class DotnetCli(IReadOnlyDictionary<string, string> environment)
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
