@@ -264,6 +264,9 @@ public sealed partial class UsersTests
             """;
 
         await admin.GetByTestId("users-import").ClickAsync();
+        // Blazor's InputFile listens for the file only once its script has initialised the input (after the render that
+        // shows it); a file set before that is ignored. A person cannot pick a file that fast; the test waits for it.
+        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
         await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "team.csv",
