@@ -34,6 +34,23 @@ public sealed class ModuleDatabaseTests
     }
 
     [TestMethod]
+    public async Task Sqlite_ConnectionOpened_WaitsNativelyWhenAnotherConnectionWrites()
+    {
+        // Without SQLite's own busy timeout, Microsoft.Data.Sqlite sleeps 150 ms per retry when another connection holds
+        // the write lock: a stall of every chat message behind the writer.
+        var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
+        var options = new DbContextOptionsBuilder<NotesDbContext>();
+        database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
+        await using var context = new NotesDbContext(options.Options);
+
+        await context.Database.OpenConnectionAsync();
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+
+        Assert.AreEqual(30_000L, await command.ExecuteScalarAsync());
+    }
+
+    [TestMethod]
     public void SqlServer_WithoutConnectionString_ClearError()
     {
         var ex = Assert.ThrowsExactly<InvalidOperationException>(() => new ModuleDatabase(new DatabaseOptions { Provider = DatabaseProvider.SqlServer }, "/tmp"));
