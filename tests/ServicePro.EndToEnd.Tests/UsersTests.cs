@@ -291,6 +291,37 @@ public sealed partial class UsersTests
     }
 
     [TestMethod]
+    public async Task List_MoreThanAPageFound_PaginatorShowsTheRestOnTheNextPage()
+    {
+        var admin = await s_reps.OpenAsync("admin");
+        await UsersPage.OpenAsync(admin);
+        var names = Enumerable.Range(1, 21).Select(i => $"pager{i:00}").ToList();
+        var csv = "userName,displayName,email,roles,password\n"
+            + string.Join("\n", names.Select((n, i) => $"{n},Страница {i + 1} 页 📄,{n}@servicepro.example,Rep,Page#2026ok"));
+        await admin.GetByTestId("users-import").ClickAsync();
+        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
+        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "pager.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync("Create 21 users");
+        await admin.GetByTestId("users-import-confirm").ClickAsync();
+        await Expect(admin.GetByTestId("user-row-pager01")).ToBeVisibleAsync();
+
+        await admin.GetByTestId("users-search").FillAsync("pager");
+        var rows = admin.Locator("[data-testid^='user-row-']");
+        await Expect(rows).ToHaveCountAsync(20);
+        await Expect(admin.GetByTestId("user-row-pager21")).ToHaveCountAsync(0);
+
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("next", RegexOptions.IgnoreCase) }).ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(admin.GetByTestId("user-row-pager21")).ToContainTextAsync("Страница 21 页 📄");
+    }
+
+    [TestMethod]
     public async Task DisplayName_ShowsInTheChatTileWindowAndTheActivityStream_UserNamesStayTheIds()
     {
         var admin = await s_reps.OpenAsync("admin");
