@@ -13,7 +13,7 @@ public sealed class ChatFigures(IChatDbFactory databases, PresenceTracker presen
     {
         var since = time.GetUtcNow().AddMinutes(-1);
         await using var db = databases.Create();
-        var live = await db.Sessions.CountAsync(s => s.EndedAt == null, cancellationToken);
+        var live = await LiveSessionsAsync(db, cancellationToken);
         var messages = await db.Entries.CountAsync(e => e.Kind == TranscriptLineKind.Message && e.Time >= since, cancellationToken);
         return
         [
@@ -27,8 +27,11 @@ public sealed class ChatFigures(IChatDbFactory databases, PresenceTracker presen
     internal async Task<(long LiveSessions, long OutboxBacklog)> SampleAsync(CancellationToken cancellationToken)
     {
         await using var db = databases.Create();
-        var live = await db.Sessions.CountAsync(s => s.EndedAt == null, cancellationToken);
+        var live = await LiveSessionsAsync(db, cancellationToken);
         var backlog = await db.Outbox.CountAsync(cancellationToken);
         return (live, backlog);
     }
+
+    private static Task<int> LiveSessionsAsync(Data.ChatDbContext db, CancellationToken cancellationToken) =>
+        db.Sessions.CountAsync(s => s.EndedAt == null, cancellationToken);
 }

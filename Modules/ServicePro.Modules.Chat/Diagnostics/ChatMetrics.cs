@@ -8,7 +8,7 @@ namespace ServicePro.Modules.Chat.Diagnostics;
 
 /// <summary>
 /// Chat's meter (<c>ServicePro.Chat</c>); every instrument is listed with its meaning and unit in README, Operations.
-/// Counts of stored things are taken after the commit (<see cref="ChatWriteContext.AfterCommit"/>), so a rolled-back
+/// Counts of stored things are taken after the commit (<see cref="ChatWriteContext.OnCommitted"/>), so a rolled-back
 /// batch re-run one write at a time counts each write once. Figures that need the database (live sessions, outbox
 /// backlog) are sampled by <see cref="ChatMetricsSampler"/>.
 /// </summary>
@@ -76,11 +76,8 @@ public sealed class ChatMetrics
         Interlocked.Exchange(ref _outboxBacklog, outboxBacklog);
     }
 
-    private static void AfterCommit(ChatWriteContext w, Action record) => w.AfterCommit(() =>
-    {
-        record();
-        return Task.CompletedTask;
-    });
+    // On the writer, right after the commit: a count is no notification (no channel item, no chat.notify span).
+    private static void AfterCommit(ChatWriteContext w, Action record) => w.OnCommitted(record);
 
     private static IEnumerable<Measurement<long>> RepsByPresence(PresenceTracker? presence)
     {

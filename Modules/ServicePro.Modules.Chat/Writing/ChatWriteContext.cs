@@ -13,6 +13,7 @@ namespace ServicePro.Modules.Chat.Writing;
 public sealed class ChatWriteContext
 {
     private readonly List<Func<Task>> _afterCommit = [];
+    private readonly List<Action> _committed = [];
     private readonly List<ChatSession> _loaded = [];
 
     private readonly HashSet<Guid> _locked;
@@ -44,6 +45,14 @@ public sealed class ChatWriteContext
 
     /// <summary>Runs once the batch is committed, in commit order (notifications, waking the outbox).</summary>
     public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);
+
+    internal IReadOnlyList<Action> CommittedActions => _committed;
+
+    /// <summary>
+    /// Runs on the writer right after the commit, before the caller's answer: for cheap, synchronous bookkeeping (counting
+    /// what was stored). Notifications go through <see cref="AfterCommit"/>.
+    /// </summary>
+    public void OnCommitted(Action action) => _committed.Add(action);
 
     /// <summary>Adds a new session; its records are stored with the write.</summary>
     public void Add(ChatSession session)

@@ -135,6 +135,11 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         metrics?.BatchWritten(batch.Count, Stopwatch.GetElapsedTime(started));
         foreach (var (work, context) in done)
         {
+            foreach (var committed in context.CommittedActions)
+            {
+                committed();
+            }
+
             work.Complete();
             foreach (var action in context.AfterCommitActions)
             {
