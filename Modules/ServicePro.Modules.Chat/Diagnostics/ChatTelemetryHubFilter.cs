@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using ServicePro.Contracts.Diagnostics;
@@ -14,6 +16,9 @@ namespace ServicePro.Modules.Chat.Diagnostics;
 /// </summary>
 public sealed class ChatTelemetryHubFilter(ChatMetrics metrics, ILogger<ChatTelemetryHubFilter> logger) : IHubFilter
 {
+    // A hub method's parameter names, read once per method (GetParameters copies an array on every call: every message).
+    private static readonly ConcurrentDictionary<MethodInfo, string?[]> s_parameterNames = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
@@ -67,18 +72,18 @@ public sealed class ChatTelemetryHubFilter(ChatMetrics metrics, ILogger<ChatTele
     {
         Guid? sessionId = null;
         int? requestNumber = null;
-        var parameters = context.HubMethod.GetParameters();
-        for (var i = 0; i < parameters.Length && i < context.HubMethodArguments.Count; i++)
+        var names = s_parameterNames.GetOrAdd(context.HubMethod, method => [.. method.GetParameters().Select(p => p.Name)]);
+        for (var i = 0; i < names.Length && i < context.HubMethodArguments.Count; i++)
         {
             switch (context.HubMethodArguments[i])
             {
-                case Guid id when parameters[i].Name == "sessionId":
+                case Guid id when names[i] == "sessionId":
                     sessionId = id;
                     break;
                 case SendMessageRequest request:
                     sessionId = request.SessionId;
                     break;
-                case int number when parameters[i].Name == "requestNumber":
+                case int number when names[i] == "requestNumber":
                     requestNumber = number;
                     break;
             }
