@@ -68,6 +68,22 @@ public sealed class UserAdministrationTests
     }
 
     [TestMethod]
+    public async Task CreateAsync_DisplayNameAtTheLimitInCyrillicCjkAndEmoji_StoredWhole_OneMoreRefused()
+    {
+        // 100 UTF-16 units: 48 Cyrillic letters, 26 CJK characters and 13 emoji (two units each).
+        var atLimit = string.Concat(Enumerable.Repeat("Ольга", 10))[..48] + string.Concat(Enumerable.Repeat("李花", 13)) + string.Concat(Enumerable.Repeat("🌸", 13));
+        Assert.AreEqual(UserLimits.DisplayNameLength, atLimit.Length);
+
+        var over = await RunAsync(a => a.CreateAsync(Principal("admin"), NewUser("olga", atLimit + "я")));
+        var result = await RunAsync(a => a.CreateAsync(Principal("admin"), NewUser("olga", atLimit)));
+
+        Assert.AreEqual($"A display name has at most {UserLimits.DisplayNameLength} characters.", over.Error);
+        Assert.IsTrue(result.Succeeded, result.Error);
+        Assert.AreEqual(atLimit, (await ListAsync()).Single(u => u.UserName == "olga").DisplayName);
+        StringAssert.Contains((await AuditAsync()).First().Action, atLimit);
+    }
+
+    [TestMethod]
     public async Task CreateAsync_ByARep_RefusedAndNothingStored()
     {
         var result = await RunAsync(a => a.CreateAsync(Principal("alice"), NewUser("olga", "Ольга")));
