@@ -241,6 +241,11 @@ public sealed partial class UsersTests
         await nadia.GetByTestId("password-new").FillAsync("Nadia#2027ok");
         await nadia.GetByTestId("password-save").ClickAsync();
         await Expect(nadia.GetByTestId("password-error")).ToHaveTextAsync("The current password is not correct.");
+        await nadia.SetViewportSizeAsync(1280, 800);
+        await Browser.ScreenshotAsync(nadia, "account-password-error");
+        await nadia.SetViewportSizeAsync(390, 844);
+        await Browser.ScreenshotAsync(nadia, "account-password-error-390");
+        await nadia.SetViewportSizeAsync(1280, 800);
 
         await nadia.GetByTestId("password-current").FillAsync("Nadia#2026ok");
         await nadia.GetByTestId("password-new").FillAsync("Nadia#2027ok");
