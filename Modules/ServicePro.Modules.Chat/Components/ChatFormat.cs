@@ -11,6 +11,15 @@ public static class ChatFormat
 
     public static string Status(PresenceStatus status) => status.ToString();
 
+    /// <summary>Fluent's presence badge for a rep's availability (the chat's four states; Offline shows Fluent's offline ring).</summary>
+    public static Microsoft.FluentUI.AspNetCore.Components.PresenceStatus Presence(PresenceStatus status) => status switch
+    {
+        PresenceStatus.Available => Microsoft.FluentUI.AspNetCore.Components.PresenceStatus.Available,
+        PresenceStatus.Busy => Microsoft.FluentUI.AspNetCore.Components.PresenceStatus.Busy,
+        PresenceStatus.Away => Microsoft.FluentUI.AspNetCore.Components.PresenceStatus.Away,
+        _ => Microsoft.FluentUI.AspNetCore.Components.PresenceStatus.Offline,
+    };
+
     public static string Initials(string userName) =>
         string.IsNullOrEmpty(userName) ? "?" : userName[..Math.Min(2, userName.Length)].ToUpperInvariant();
 
