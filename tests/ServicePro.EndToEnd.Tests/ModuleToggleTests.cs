@@ -54,7 +54,7 @@ public sealed class ModuleToggleTests
         // Alice opens the Workbench ribbon's Social menu: the sample module's item is there.
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await Expect(alice.GetByTestId("social-item-share")).ToBeVisibleAsync();
-        await Expect(alice.GetByTestId("social-item-share")).ToHaveAttributeAsync("href", "mailto:?subject=ServicePro");
+        await Expect(alice.GetByTestId("social-item-share").Locator("a")).ToHaveAttributeAsync("href", "mailto:?subject=ServicePro");
         await Browser.ScreenshotAsync(alice, "social-menu");
 
         await admin.GetByTestId("nav-admin-modules").ClickAsync();
