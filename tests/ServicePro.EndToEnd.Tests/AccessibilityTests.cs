@@ -93,6 +93,9 @@ public sealed partial class AccessibilityTests
 
         await aliceWindow.GetByTestId("chat-input").FillAsync("Привет, bob: 电池 again 🔌");
         await aliceWindow.GetByTestId("chat-input").PressAsync("Enter");
+        // Sent once the text entry is empty again: only then does Send take the next message.
+        await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["电池"]);
+        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync(string.Empty);
         await aliceWindow.GetByTestId("chat-otr").CheckAsync();
         await aliceWindow.GetByTestId("chat-otr-recipient").SelectOptionAsync("bob");
         await aliceWindow.GetByTestId("chat-input").FillAsync("Между нами: 秘密 🤫");

@@ -82,6 +82,7 @@ public sealed class KeyboardChatTests
         await alice.Keyboard.TypeAsync("Привет, bob — 打印机 again 🖨️");
         await alice.Keyboard.PressAsync("Enter");
         await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["Привет, bob — 打印机 again 🖨️"]);
+        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync(string.Empty);
 
         // Off the Record: Space ticks it, an arrow picks bob, back to the text with Shift+Tab.
         await TabToWithRingAsync(alice, "chat-otr");
@@ -102,7 +103,7 @@ public sealed class KeyboardChatTests
         await Expect(secret).ToContainTextAsync("Между нами: 秘密 🤫");
         await Expect(secret).ToContainTextAsync("Off the Record · alice → bob");
 
-        // Chat Time: Pause keeps the focus as it turns into Resume; Edit moves it into the form and back on Enter.
+        // Chat Time: Pause keeps the focus as it turns into Resume; Edit moves it into the form, Enter and Escape back.
         await TabToWithRingAsync(alice, "chat-time-pause", backwards: true);
         await Browser.ScreenshotAsync(alice, "a11y-keyboard-focus-1280");
         await alice.SetViewportSizeAsync(390, 800);
@@ -125,6 +126,11 @@ public sealed class KeyboardChatTests
         await Expect(aliceWindow.GetByTestId("chat-time-input")).ToHaveCountAsync(0);
         await ExpectFocusedAsync(alice, "chat-time-edit", "Chat Time set");
         await ExpectRingAsync(alice, "Edit after Set");
+        await alice.Keyboard.PressAsync("Enter");
+        await ExpectFocusedAsync(alice, "chat-time-input", "Chat Time form opened again");
+        await alice.Keyboard.PressAsync("Escape");
+        await Expect(aliceWindow.GetByTestId("chat-time-input")).ToHaveCountAsync(0);
+        await ExpectFocusedAsync(alice, "chat-time-edit", "Chat Time form closed with Escape");
         await TabToWithRingAsync(alice, "chat-time-resume", backwards: true);
         await alice.Keyboard.PressAsync("Enter");
         await Expect(bobWindow.GetByTestId("chat-time")).ToHaveAttributeAsync("data-running", "true");

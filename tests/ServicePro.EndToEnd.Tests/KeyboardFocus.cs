@@ -13,6 +13,24 @@ public static class KeyboardFocus
     /// <summary>At most this many Tab presses to reach a control: more is a focus order no one would use.</summary>
     public const int MaxPresses = 40;
 
+    // Focus moves by itself after a render (a window opening or closing takes or gives it back through Blazor's
+    // interop): wait for it frame by frame, as long as Playwright's expectations wait.
+    private const string WaitForFocusScript = """
+        async ([id, timeout]) => {
+          const has = () => {
+            let e = document.activeElement;
+            while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+            for (let n = e; n; n = n.parentElement ?? (n.getRootNode() instanceof ShadowRoot ? n.getRootNode().host : null)) {
+              if (n.dataset && n.dataset.testid === id) return true;
+            }
+            return false;
+          };
+          const end = performance.now() + timeout;
+          while (!has() && performance.now() < end) await new Promise(r => requestAnimationFrame(r));
+          return has();
+        }
+        """;
+
     private const string FocusedScript = """
         () => {
           let e = document.activeElement;
@@ -63,10 +81,15 @@ public static class KeyboardFocus
         Assert.Fail($"{(backwards ? "Shift+Tab" : "Tab")} did not reach {testId} in {MaxPresses} presses; focus went: {string.Join(" → ", path)}");
     }
 
-    /// <summary>Fails unless <paramref name="testId"/> (or an element inside it) has the focus.</summary>
+    /// <summary>Waits until <paramref name="testId"/> (or an element inside it) has the focus; fails if it does not come.</summary>
     public static async Task ExpectFocusedAsync(IPage page, string testId, string step)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (await page.EvaluateAsync<bool>(WaitForFocusScript, new object[] { testId, 20_000 }))
+        {
+            return;
+        }
+
         var focused = await FocusedAsync(page);
         Assert.Contains(testId, focused.Ids, $"{step}: the focus should be on {testId}, it is on {focused.Name}");
     }
