@@ -9,4 +9,8 @@ public sealed record ChatEntryDto(
     string Text,
     DateTimeOffset Time,
     Guid? ClientMessageId,
-    string? OffTheRecordWith);
+    string? OffTheRecordWith)
+{
+    /// <summary>The files sent with this entry (an attachment's entry has one; its text is the file name).</summary>
+    public IReadOnlyList<ChatAttachmentDto> Attachments { get; init; } = [];
+}
