@@ -34,7 +34,7 @@ public sealed class ChatClientAttachmentsTests
         await using var alice = await StartAsync("alice");
         await using var bob = await StartAsync("bob");
         await using var carol = await StartAsync("carol");
-        await using var dave = await StartAsync("dave");
+        await using var admin = await StartAsync("admin");
         var session = await SessionWithAsync(alice, bob, carol);
         var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 31 % 251)).ToArray();
         var bobSees = new EventWaiter<ChatEntryDto>();
@@ -49,8 +49,8 @@ public sealed class ChatClientAttachmentsTests
         Assert.AreEqual(attachment, (await bobSees.AnyAsync(e => e.Sequence == entry.Sequence)).Attachments.Single(), "told to the others with the entry");
         CollectionAssert.AreEqual(bytes, await bob.DownloadAttachmentAsync(attachment.Id, TestContext.CancellationToken));
         CollectionAssert.AreEqual(bytes, await carol.DownloadAttachmentAsync(attachment.Id, TestContext.CancellationToken));
-        var stranger = await Assert.ThrowsExactlyAsync<ChatClientException>(() => dave.DownloadAttachmentAsync(attachment.Id, TestContext.CancellationToken));
-        Assert.AreEqual(ChatProtocol.Errors.NotAttendee, stranger.Code, "dave is not in the session");
+        var stranger = await Assert.ThrowsExactlyAsync<ChatClientException>(() => admin.DownloadAttachmentAsync(attachment.Id, TestContext.CancellationToken));
+        Assert.AreEqual(ChatProtocol.Errors.NotAttendee, stranger.Code, "admin is not in the session (Privileged does not matter in a live chat)");
         var listed = await bob.GetEntriesAsync(session, 0, TestContext.CancellationToken);
         Assert.AreEqual(attachment, listed.Single(e => e.Sequence == entry.Sequence).Attachments.Single(), "listed with the dialog");
 
@@ -103,14 +103,14 @@ public sealed class ChatClientAttachmentsTests
     public async Task UploadAttachment_Refused_CodeAndNothingStored()
     {
         await using var alice = await StartAsync("alice");
-        await using var dave = await StartAsync("dave");
+        await using var admin = await StartAsync("admin");
         var session = (await alice.StartSessionAsync(null, TestContext.CancellationToken)).SessionId;
         var before = await alice.GetEntriesAsync(session, 0, TestContext.CancellationToken);
 
         var empty = await Assert.ThrowsExactlyAsync<ChatClientException>(() => alice.UploadAttachmentAsync(session, "пусто.txt", new MemoryStream(), cancellationToken: TestContext.CancellationToken));
         var large = await Assert.ThrowsExactlyAsync<ChatClientException>(() => alice.UploadAttachmentAsync(session, "большой.bin", new MemoryStream(new byte[MaxBytes + 1]), cancellationToken: TestContext.CancellationToken));
         var type = await Assert.ThrowsExactlyAsync<ChatClientException>(() => alice.UploadAttachmentAsync(session, "установка.exe", new MemoryStream([1, 2, 3]), cancellationToken: TestContext.CancellationToken));
-        var stranger = await Assert.ThrowsExactlyAsync<ChatClientException>(() => dave.UploadAttachmentAsync(session, "a.txt", new MemoryStream([1]), cancellationToken: TestContext.CancellationToken));
+        var stranger = await Assert.ThrowsExactlyAsync<ChatClientException>(() => admin.UploadAttachmentAsync(session, "a.txt", new MemoryStream([1]), cancellationToken: TestContext.CancellationToken));
 
         Assert.AreEqual(ChatProtocol.Errors.AttachmentEmpty, empty.Code);
         Assert.AreEqual(ChatProtocol.Errors.AttachmentTooLarge, large.Code);

@@ -47,24 +47,24 @@ public sealed partial class ChatAttachmentsTests
     public async Task RequestChat_AttachDropPasteAndRefusals_ThumbnailsLinksAndActivityStreamLinks()
     {
         var alice = await SignInAsync("alice");
-        var bob = await SignInAsync("bob");
+        var carol = await SignInAsync("carol");
         var number = await CreateRequestAsync(alice, "Экран мигает 屏幕闪烁 💡");
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
-        await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
+        await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
         await alice.GetByTestId("invite-send").ClickAsync();
-        await bob.GetByTestId("invitation-accept").ClickAsync();
+        await carol.GetByTestId("invitation-accept").ClickAsync();
         var aliceWindow = alice.GetByTestId("chat-window");
-        var bobWindow = bob.GetByTestId("chat-window");
-        await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
+        var carolWindow = carol.GetByTestId("chat-window");
+        await Expect(aliceWindow.GetByTestId("chat-connection-carol")).ToBeVisibleAsync();
         await WaitForFileInputAsync(alice);
 
-        // The attach button opens the file chooser; bob sees the image's thumbnail, loaded with his own sign-in.
+        // The attach button opens the file chooser; carol sees the image's thumbnail, loaded with his own sign-in.
         var chooser = await alice.RunAndWaitForFileChooserAsync(() => aliceWindow.GetByTestId("chat-attach").ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "Скриншот 截图 🎉.png", MimeType = "image/png", Buffer = s_png });
-        var bobImage = bobWindow.Locator("[data-testid=chat-attachment][data-name='Скриншот 截图 🎉.png']");
-        await Expect(bobImage.GetByTestId("chat-attachment-thumb")).ToBeVisibleAsync();
-        await bob.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=chat-attachment-thumb]')].some(i => i.complete && i.naturalWidth === 2)");
+        var carolImage = carolWindow.Locator("[data-testid=chat-attachment][data-name='Скриншот 截图 🎉.png']");
+        await Expect(carolImage.GetByTestId("chat-attachment-thumb")).ToBeVisibleAsync();
+        await carol.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=chat-attachment-thumb]')].some(i => i.complete && i.naturalWidth === 2)");
 
         // Dropped on the window.
         var dropped = await alice.EvaluateHandleAsync("""
@@ -72,9 +72,9 @@ public sealed partial class ChatAttachmentsTests
             """);
         await aliceWindow.DispatchEventAsync("dragover", new Dictionary<string, object> { ["dataTransfer"] = dropped });
         await aliceWindow.DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = dropped });
-        var bobFile = bobWindow.Locator("[data-testid=chat-attachment][data-name='報告 отчёт 📄.txt']");
-        await Expect(bobFile).ToBeVisibleAsync();
-        await Expect(bobFile.GetByTestId("chat-attachment-thumb")).ToHaveCountAsync(0);
+        var carolFile = carolWindow.Locator("[data-testid=chat-attachment][data-name='報告 отчёт 📄.txt']");
+        await Expect(carolFile).ToBeVisibleAsync();
+        await Expect(carolFile.GetByTestId("chat-attachment-thumb")).ToHaveCountAsync(0);
 
         // A screenshot pasted into the text entry: sent as a file with a screenshot's name, nothing typed into the entry.
         await aliceWindow.GetByTestId("chat-input").FillAsync("см. скриншот");
@@ -87,15 +87,15 @@ public sealed partial class ChatAttachmentsTests
             }
             """,
             new object[] { await aliceWindow.GetByTestId("chat-input").ElementHandleAsync(), Convert.ToBase64String(s_png) });
-        await Expect(bobWindow.Locator("[data-testid=chat-attachment][data-name^='screenshot-'] [data-testid=chat-attachment-thumb]")).ToBeVisibleAsync();
+        await Expect(carolWindow.Locator("[data-testid=chat-attachment][data-name^='screenshot-'] [data-testid=chat-attachment-thumb]")).ToBeVisibleAsync();
         await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync("см. скриншот");
 
-        // Bob's link downloads the file under its name.
-        var download = await bob.RunAndWaitForDownloadAsync(() => bobFile.ClickAsync());
+        // Carol's link downloads the file under its name.
+        var download = await carol.RunAndWaitForDownloadAsync(() => carolFile.ClickAsync());
         Assert.AreEqual("報告 отчёт 📄.txt", download.SuggestedFilename);
         Assert.AreEqual("отчёт 报告", await File.ReadAllTextAsync((await download.PathAsync())!));
 
-        // Refusals: each says why in the window, and nothing reaches bob.
+        // Refusals: each says why in the window, and nothing reaches carol.
         var input = aliceWindow.GetByTestId("chat-attach-input");
         await input.SetInputFilesAsync(new FilePayload { Name = "пусто.txt", MimeType = "text/plain", Buffer = [] });
         await Expect(aliceWindow.GetByTestId("chat-error")).ToHaveTextAsync("“пусто.txt” is empty: there is nothing to send.");
@@ -103,9 +103,9 @@ public sealed partial class ChatAttachmentsTests
         await Expect(aliceWindow.GetByTestId("chat-error")).ToHaveTextAsync("“установка.exe” cannot be sent: .exe files are refused.");
         await input.SetInputFilesAsync(new FilePayload { Name = "огромный 巨大.bin", MimeType = "application/octet-stream", Buffer = new byte[MaxBytes + 1] });
         await Expect(aliceWindow.GetByTestId("chat-error")).ToHaveTextAsync("“огромный 巨大.bin” is 293 KB; files up to 293 KB can be sent.");
-        await Expect(bobWindow.GetByTestId("chat-attachment")).ToHaveCountAsync(3);
+        await Expect(carolWindow.GetByTestId("chat-attachment")).ToHaveCountAsync(3);
 
-        await ScreenshotsAsync(bob, "chat-attachments");
+        await ScreenshotsAsync(carol, "chat-attachments");
 
         // The chat ends: the request's Activity Stream lists the files as links, for a Privileged rep who was not in it too.
         await aliceWindow.GetByTestId("chat-leave").ClickAsync();
@@ -114,16 +114,16 @@ public sealed partial class ChatAttachmentsTests
         await Expect(entry.Locator("[data-testid=chat-attachment][data-name='報告 отчёт 📄.txt']")).ToBeVisibleAsync();
         await ScreenshotsAsync(alice, "chat-attachments-activity");
 
-        var carol = await SignInAsync("carol");
-        await carol.GotoAsync(new Uri(s_host.BaseAddress, $"requests/{number}").ToString());
-        var carolLink = carol.Locator("[data-testid=activity-entry][data-kind=chat] [data-testid=chat-attachment][data-name='Скриншот 截图 🎉.png']");
-        var href = await carolLink.GetAttributeAsync("href");
-        var carolsDownload = await carol.APIRequest.GetAsync(new Uri(s_host.BaseAddress, href!.TrimStart('/')).ToString());
-        Assert.AreEqual(200, carolsDownload.Status, "a Privileged rep reads the transcript, so its files");
-        CollectionAssert.AreEqual(s_png, await carolsDownload.BodyAsync());
-        var dave = await SignInAsync("dave");
-        var davesTry = await dave.APIRequest.GetAsync(new Uri(s_host.BaseAddress, href.TrimStart('/')).ToString());
-        Assert.AreEqual(403, davesTry.Status, "dave was not in it and is not Privileged");
+        var admin = await SignInAsync("admin");
+        await admin.GotoAsync(new Uri(s_host.BaseAddress, $"requests/{number}").ToString());
+        var adminLink = admin.Locator("[data-testid=activity-entry][data-kind=chat] [data-testid=chat-attachment][data-name='Скриншот 截图 🎉.png']");
+        var href = await adminLink.GetAttributeAsync("href");
+        var adminsDownload = await admin.APIRequest.GetAsync(new Uri(s_host.BaseAddress, href!.TrimStart('/')).ToString());
+        Assert.AreEqual(200, adminsDownload.Status, "a Privileged rep reads the transcript, so its files");
+        CollectionAssert.AreEqual(s_png, await adminsDownload.BodyAsync());
+        var bob = await SignInAsync("bob");
+        var bobsTry = await bob.APIRequest.GetAsync(new Uri(s_host.BaseAddress, href.TrimStart('/')).ToString());
+        Assert.AreEqual(403, bobsTry.Status, "bob was not in it and is not Privileged");
     }
 
     private static async Task ScreenshotsAsync(IPage page, string name)
