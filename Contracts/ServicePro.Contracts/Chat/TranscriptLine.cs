@@ -9,4 +9,12 @@ public sealed record TranscriptLine(DateTimeOffset Time, string Author, Transcri
 {
     /// <summary>The files sent with this line (a chat attachment's line has one and its text is the file name).</summary>
     public IReadOnlyList<TranscriptAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Equal when every value and every attachment is (a list alone compares by reference, and a line read back from JSON must equal the one written).</summary>
+    public bool Equals(TranscriptLine? other) =>
+        other is not null && Time == other.Time && Author == other.Author && Kind == other.Kind && Text == other.Text
+        && Attachments.SequenceEqual(other.Attachments);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Time, Author, Kind, Text, Attachments.Count);
 }
