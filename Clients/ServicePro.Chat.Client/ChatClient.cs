@@ -13,11 +13,12 @@ namespace ServicePro.Chat.Client;
 /// session by sequence number, resends unacknowledged messages with their original ids, in order, and raises pending
 /// invitations it has not raised yet. Refusals throw <see cref="ChatClientException"/>. Events may come on any thread.
 /// </summary>
-public sealed class ChatClient : IAsyncDisposable
+public sealed partial class ChatClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly ChatConnectionKeeper _keeper;
     private readonly ILogger _logger;
+    private readonly ChatClientOptions _options;
     private readonly FollowedSessions _followed = new();
     private readonly MessageOutbox _outbox;
     private readonly Lock _gate = new();
@@ -26,6 +27,7 @@ public sealed class ChatClient : IAsyncDisposable
     public ChatClient(ChatClientOptions options, ILoggerFactory? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _options = options;
         logging ??= NullLoggerFactory.Instance;
         _logger = logging.CreateLogger<ChatClient>();
         var backoff = new ChatReconnectPolicy(options.ReconnectDelay, options.MaxReconnectDelay);

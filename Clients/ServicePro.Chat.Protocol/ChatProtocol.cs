@@ -15,6 +15,18 @@ public static class ChatProtocol
     /// <summary>The longest message, in characters after trimming.</summary>
     public const int MaxMessageLength = 4000;
 
+    /// <summary>
+    /// Where an attachment is downloaded: <c>GET /chat/attachments/{id}</c> with the shell's cookie or a bearer token
+    /// (add <c>?inline=true</c> to show a raster image in place).
+    /// </summary>
+    public const string AttachmentRoute = "/chat/attachments";
+
+    /// <summary>
+    /// The largest chunk a client sends in an <see cref="Methods.UploadAttachment"/> stream: as JSON (base64) it stays well
+    /// under SignalR's default 32 KB message limit.
+    /// </summary>
+    public const int AttachmentChunkBytes = 16 * 1024;
+
     /// <summary>The most Chat Time a session can be set to.</summary>
     public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
 
@@ -38,6 +50,7 @@ public static class ChatProtocol
         public const string SetPresence = nameof(SetPresence);
         public const string GetPresence = nameof(GetPresence);
         public const string GetMySessions = nameof(GetMySessions);
+        public const string UploadAttachment = nameof(UploadAttachment);
     }
 
     /// <summary>Events the hub sends to clients (the methods of <see cref="IChatClient"/>).</summary>
@@ -77,6 +90,18 @@ public static class ChatProtocol
         public const string OffTheRecordRecipientInvalid = "CHAT_OTR_RECIPIENT_INVALID";
         public const string ChatTimeInvalid = "CHAT_TIME_INVALID";
         public const string PresenceInvalid = "CHAT_PRESENCE_INVALID";
+
+        /// <summary>The attachment is larger than the host allows (<c>Modules:chat:Attachments:MaxBytes</c>, 10 MB by default).</summary>
+        public const string AttachmentTooLarge = "CHAT_ATTACHMENT_TOO_LARGE";
+
+        /// <summary>The attachment has no content.</summary>
+        public const string AttachmentEmpty = "CHAT_ATTACHMENT_EMPTY";
+
+        /// <summary>The attachment's type (its file name's extension) is refused (<c>Modules:chat:Attachments:RefusedExtensions</c>).</summary>
+        public const string AttachmentTypeRefused = "CHAT_ATTACHMENT_TYPE_REFUSED";
+
+        /// <summary>The attachment's file name is missing or unusable.</summary>
+        public const string AttachmentNameInvalid = "CHAT_ATTACHMENT_NAME_INVALID";
 
         /// <summary>The call's arguments do not fit the method: wrong number, or a value of the wrong type or format.</summary>
         public const string ArgumentInvalid = "CHAT_ARGUMENT_INVALID";

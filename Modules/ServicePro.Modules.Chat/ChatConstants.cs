@@ -18,6 +18,9 @@ public static class ChatConstants
 
     public const int MaxMessageLength = ChatProtocol.MaxMessageLength;
 
+    /// <summary>Where an attachment is downloaded (<c>/chat/attachments/{id}</c>).</summary>
+    public const string AttachmentRoute = ChatProtocol.AttachmentRoute;
+
     /// <summary>The Workbench tile's id (<c>tile-chat</c>) and the Social item's id (<c>social-item-chat</c>).</summary>
     public const string TileId = ModuleId;
 
@@ -38,6 +41,9 @@ public static class ChatConstants
 
     /// <summary>The module's style sheet, served from its wwwroot while the module is enabled.</summary>
     public const string StyleSheet = ModuleContent.PathPrefix + "/" + ModuleId + "/chat.css";
+
+    /// <summary>The attach button's, drag-and-drop's and paste's script (a JS module from the module's wwwroot).</summary>
+    public const string AttachmentsScript = "./" + ModuleContent.PathPrefix + "/" + ModuleId + "/chat-attachments.js";
 
     public static readonly TimeSpan MaxChatTime = ChatProtocol.MaxChatTime;
 
@@ -61,6 +67,7 @@ public static class ChatConstants
         public const string SetPresence = ChatProtocol.Methods.SetPresence;
         public const string GetPresence = ChatProtocol.Methods.GetPresence;
         public const string GetMySessions = ChatProtocol.Methods.GetMySessions;
+        public const string UploadAttachment = ChatProtocol.Methods.UploadAttachment;
     }
 
     /// <summary>Events the hub sends to clients (the methods of <see cref="IChatClient"/>).</summary>
@@ -100,6 +107,10 @@ public static class ChatConstants
         public const string OffTheRecordRecipientInvalid = ChatProtocol.Errors.OffTheRecordRecipientInvalid;
         public const string ChatTimeInvalid = ChatProtocol.Errors.ChatTimeInvalid;
         public const string PresenceInvalid = ChatProtocol.Errors.PresenceInvalid;
+        public const string AttachmentTooLarge = ChatProtocol.Errors.AttachmentTooLarge;
+        public const string AttachmentEmpty = ChatProtocol.Errors.AttachmentEmpty;
+        public const string AttachmentTypeRefused = ChatProtocol.Errors.AttachmentTypeRefused;
+        public const string AttachmentNameInvalid = ChatProtocol.Errors.AttachmentNameInvalid;
 
         /// <summary>The caller is not signed in (an in-process caller without a sign-in; the hub refuses such callers earlier).</summary>
         public const string NotSignedIn = "CHAT_NOT_SIGNED_IN";

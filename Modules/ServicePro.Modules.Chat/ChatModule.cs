@@ -13,6 +13,7 @@ using ServicePro.Contracts.Extensibility;
 using ServicePro.Contracts.Modules;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using ServicePro.Modules.Chat.Application;
+using ServicePro.Modules.Chat.Attachments;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
@@ -80,6 +81,7 @@ public sealed class ChatModule : IServiceProModule
         services.AddSingleton<SessionCloser>();
         services.AddSingleton<HousekeepingHandler>();
         services.AddSingleton<ChatApplication>();
+        services.AddChatAttachments();
         services.AddSingleton<ChatModuleGateFilter>();
         services.AddSingleton<ChatHubErrorFilter>();
         services.AddSingleton<HostGroupFilter>();
@@ -128,5 +130,6 @@ public sealed class ChatModule : IServiceProModule
             .Build();
         // A connection ends when the token (or cookie) it was opened with expires; a client reconnects with a fresh one.
         context.Endpoints.MapHub<ChatHub>(ChatConstants.HubRoute, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(signedIn);
+        context.Endpoints.MapChatAttachmentsApi().RequireAuthorization(signedIn);
     }
 }

@@ -49,4 +49,7 @@ public sealed class ChatOptions
     /// How often the outbox is read while this host dispatches for all: other hosts' commits do not wake this one.
     /// </summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Files in a chat (<c>Modules:chat:Attachments</c>): size limit, refused types.</summary>
+    public Attachments.ChatAttachmentOptions Attachments { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePro.Modules.Chat.Attachments;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Services;
@@ -26,7 +27,8 @@ public sealed class ChatQueries(IChatDbFactory databases, TimeProvider time)
             .Where(e => e.OffTheRecordWith == null || e.Author == me || e.OffTheRecordWith == me)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return [.. entries.Select(ChatDtos.Entry)];
+        var attachments = await ChatAttachmentDtos.ForSessionsAsync(db, [sessionId], afterSequence, cancellationToken);
+        return [.. entries.Select(e => ChatAttachmentDtos.WithAttachments(ChatDtos.Entry(e), attachments))];
     }
 
     /// <summary>The running sessions the caller is in: a shell opened again (a reload, a new tab) shows their windows.</summary>
@@ -73,12 +75,13 @@ public sealed class ChatQueries(IChatDbFactory databases, TimeProvider time)
                 .Where(e => ids.Contains(e.SessionId) && e.OffTheRecordWith == null)
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.SessionId);
+        var attachments = await ChatAttachmentDtos.ForSessionsAsync(db, ids, 0, cancellationToken);
         return [.. sessions.Select(s =>
         {
             var session = ChatSession.Load(s, s.Attendees);
             return new ChatSessionSummaryDto(
                 s.Id, s.RequestNumber, s.Originator, session.Participants(), s.StartedAt, s.EndedAt,
-                session.ChatTimeAt(s.EndedAt!.Value), TranscriptBuilder.BuildForClients(entries[s.Id]));
+                session.ChatTimeAt(s.EndedAt!.Value), TranscriptBuilder.BuildForClients(entries[s.Id], attachments));
         })];
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Chat;
+using ServicePro.Modules.Chat.Attachments;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
@@ -35,7 +36,8 @@ public sealed class SessionCloser(IChatNotifier notifier, IOutboxSignal outbox, 
         var entries = await w.Db.Entries.AsNoTracking().Where(e => e.SessionId == session.Id && e.OffTheRecordWith == null).ToListAsync(w.CancellationToken);
         var ended = new ChatSessionEndedEvent(
             session.Id, session.Record.RequestNumber, session.Originator, session.Participants(),
-            session.Record.StartedAt, w.Now, ending.Length, TranscriptBuilder.Build(entries));
+            session.Record.StartedAt, w.Now, ending.Length,
+            TranscriptBuilder.Build(entries, await ChatAttachmentDtos.ForSessionsAsync(w.Db, [session.Id], 0, w.CancellationToken)));
         w.Db.Outbox.Add(new ChatOutboxRecord { SessionId = session.Id, Payload = JsonSerializer.Serialize(ended), CreatedAt = w.Now, TraceParent = ChatTracing.CurrentTraceParent() });
         if (!options.Value.RetainOffTheRecord)
         {

@@ -15,6 +15,10 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<ChatOutboxRecord> Outbox => Set<ChatOutboxRecord>();
 
+    public DbSet<ChatAttachmentRecord> Attachments => Set<ChatAttachmentRecord>();
+
+    public DbSet<ChatAttachmentContentRecord> AttachmentContents => Set<ChatAttachmentContentRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ChatSessionRecord>(e =>
@@ -67,5 +71,6 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
             e.HasIndex(o => o.DispatchedAt);
             e.Property(o => o.TraceParent).HasMaxLength(64);
         });
+        ChatAttachmentModel.Configure(modelBuilder);
     }
 }

@@ -64,5 +64,10 @@ public sealed class ChatHub(ChatApplication chat) : Hub<IChatClient>
 
     public Task<IReadOnlyList<PresenceDto>> GetPresence() => Task.FromResult(chat.Presence.Online());
 
+    /// <summary>A file, streamed by the client in chunks (SignalR's 32 KB message limit); see docs/chat-hub-api.md.</summary>
+    /// <remarks>The handler comes from DI as a parameter (SignalR resolves registered services), so this hub's constructor stays as it is.</remarks>
+    public Task<ChatEntryDto> UploadAttachment(UploadAttachmentRequest request, IAsyncEnumerable<byte[]> content, UploadAttachmentHandler upload) =>
+        upload.HandleAsync(Caller, request, content, Context.ConnectionAborted);
+
     public Task<IReadOnlyList<ChatSessionSummaryDto>> GetMySessions() => chat.Queries.GetMySessionsAsync(Caller, 50, Context.ConnectionAborted);
 }

@@ -1,3 +1,4 @@
+using ServicePro.Modules.Chat.Attachments;
 using ServicePro.Modules.Chat.Data;
 
 namespace ServicePro.Modules.Chat.Services;
@@ -6,14 +7,20 @@ namespace ServicePro.Modules.Chat.Services;
 public static class TranscriptBuilder
 {
     /// <summary>The transcript the ended event carries to other modules (Contracts' lines).</summary>
-    public static IReadOnlyList<Contracts.Chat.TranscriptLine> Build(IEnumerable<ChatEntryRecord> entries) =>
+    public static IReadOnlyList<Contracts.Chat.TranscriptLine> Build(IEnumerable<ChatEntryRecord> entries, ILookup<(Guid, long), ChatAttachmentRecord>? attachments = null) =>
         Lines(entries)
-            .Select(e => new Contracts.Chat.TranscriptLine(e.Time, e.Author, (Contracts.Chat.TranscriptLineKind)e.Kind, e.Text))
+            .Select(e => new Contracts.Chat.TranscriptLine(e.Time, e.Author, (Contracts.Chat.TranscriptLineKind)e.Kind, e.Text)
+            {
+                Attachments = attachments is null ? [] : [.. attachments[(e.SessionId, e.Sequence)].Select(ChatAttachmentDtos.ForTranscript)],
+            })
             .ToList();
 
     /// <summary>The same transcript as the hub sends it (the wire's lines, in <see cref="ChatSessionSummaryDto"/>).</summary>
-    public static IReadOnlyList<TranscriptLine> BuildForClients(IEnumerable<ChatEntryRecord> entries) =>
-        Lines(entries).Select(e => new TranscriptLine(e.Time, e.Author, e.Kind, e.Text)).ToList();
+    public static IReadOnlyList<TranscriptLine> BuildForClients(IEnumerable<ChatEntryRecord> entries, ILookup<(Guid, long), ChatAttachmentRecord>? attachments = null) =>
+        Lines(entries).Select(e => new TranscriptLine(e.Time, e.Author, e.Kind, e.Text)
+        {
+            Attachments = attachments is null ? [] : [.. attachments[(e.SessionId, e.Sequence)].Select(ChatAttachmentDtos.From)],
+        }).ToList();
 
     public static IReadOnlyList<string> Participants(ChatSessionRecord session, IEnumerable<ChatAttendeeRecord> attendees)
     {

@@ -133,7 +133,10 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
         return true;
     });
 
-    private async Task<T> CallAsync<T>(Func<Task<T>> call)
+    /// <summary>The signed-in rep, for the shell's other chat adapters (attachments).</summary>
+    internal ChatCaller Caller => _caller;
+
+    internal async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
         if (_dispatch is null)
         {

@@ -331,6 +331,11 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
 
     private void OnEntry(object? sender, ChatEntryDto entry) => Insert(entry);
 
+    /// <summary>Hooks for the attachments' view model: an entry it stored, and its refusal (or <c>null</c> to clear it).</summary>
+    internal void AddEntry(ChatEntryDto entry) => Insert(entry);
+
+    internal void ShowError(string? message) => Error = message;
+
     private void OnChatTime(object? sender, ChatTimeDto chatTime)
     {
         if (chatTime.SessionId == SessionId)

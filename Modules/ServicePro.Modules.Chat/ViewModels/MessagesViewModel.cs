@@ -52,6 +52,8 @@ public sealed partial class MessagesViewModel(IChatApi chat) : ObservableObject
             var author = MarkdownText.Escape(line.Author);
             var said = line.Kind switch
             {
+                TranscriptLineKind.Message when line.Attachments.Count > 0 =>
+                    $"**{author}**: {string.Join(", ", line.Attachments.Select(a => $"[{MarkdownText.Escape(a.FileName)}]({a.Href})"))}",
                 TranscriptLineKind.Message => $"**{author}**: {MarkdownText.Escape(line.Text)}",
                 TranscriptLineKind.Joined => $"_{author} joined_",
                 TranscriptLineKind.Left => $"_{author} left_",

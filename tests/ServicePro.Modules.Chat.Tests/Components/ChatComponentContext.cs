@@ -29,6 +29,7 @@ public sealed class ChatComponentContext : IAsyncDisposable
         Context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Context.Services.AddSingleton<IUserDirectory>(new DemoUsers());
         Context.Services.AddSingleton(Chat.Object);
+        Context.Services.AddSingleton(Attachments.Object);
         Context.Services.AddScoped<ChatShell>();
         Context.AddAuthorization().SetAuthorized(user);
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -47,6 +48,8 @@ public sealed class ChatComponentContext : IAsyncDisposable
     public BunitContext Context { get; } = new();
 
     public Mock<IShellChat> Chat { get; } = new();
+
+    public Mock<ServicePro.Modules.Chat.Application.IChatAttachmentsApi> Attachments { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(Now);
 

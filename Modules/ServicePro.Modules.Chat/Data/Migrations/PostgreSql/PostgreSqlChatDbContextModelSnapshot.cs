@@ -22,6 +22,52 @@ namespace ServicePro.Modules.Chat.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ChatAttachmentContents", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Sequence");
+
+                    b.ToTable("ChatAttachments", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttendeeRecord", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -195,6 +241,24 @@ namespace ServicePro.Modules.Chat.Data.Migrations.PostgreSql
                     b.HasIndex("EndedAt");
 
                     b.ToTable("ChatSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", b =>
+                {
+                    b.HasOne("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", b =>
+                {
+                    b.HasOne("ServicePro.Modules.Chat.Data.ChatEntryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId", "Sequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttendeeRecord", b =>

@@ -22,6 +22,52 @@ namespace ServicePro.Modules.Chat.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ChatAttachmentContents", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Sequence");
+
+                    b.ToTable("ChatAttachments", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttendeeRecord", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -196,6 +242,24 @@ namespace ServicePro.Modules.Chat.Data.Migrations.SqlServer
                     b.HasIndex("EndedAt");
 
                     b.ToTable("ChatSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", b =>
+                {
+                    b.HasOne("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", b =>
+                {
+                    b.HasOne("ServicePro.Modules.Chat.Data.ChatEntryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId", "Sequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttendeeRecord", b =>

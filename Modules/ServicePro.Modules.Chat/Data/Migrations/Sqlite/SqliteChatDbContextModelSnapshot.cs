@@ -17,6 +17,52 @@ namespace ServicePro.Modules.Chat.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ChatAttachmentContents", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Sequence");
+
+                    b.ToTable("ChatAttachments", (string)null);
+                });
+
             modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttendeeRecord", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -188,6 +234,24 @@ namespace ServicePro.Modules.Chat.Data.Migrations.Sqlite
                     b.HasIndex("EndedAt");
 
                     b.ToTable("ChatSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", b =>
+                {
+                    b.HasOne("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("ServicePro.Modules.Chat.Data.ChatAttachmentContentRecord", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttachmentRecord", b =>
+                {
+                    b.HasOne("ServicePro.Modules.Chat.Data.ChatEntryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId", "Sequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePro.Modules.Chat.Data.ChatAttendeeRecord", b =>
