@@ -44,6 +44,11 @@
 document.addEventListener("keydown", (event) => {
   const box = event.target;
   if (!(box instanceof HTMLTextAreaElement) || !box.hasAttribute("data-enter-submits") || !box.form) return;
+  // While its suggestion list is open, Enter/Tab choose, the arrows move and Escape closes (the component does it).
+  if (box.hasAttribute("data-suggestions-open") && ["Enter", "Tab", "ArrowUp", "ArrowDown", "Escape"].includes(event.key) && !event.isComposing) {
+    event.preventDefault();
+    return;
+  }
   if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
   event.preventDefault();
   box.form.requestSubmit();
