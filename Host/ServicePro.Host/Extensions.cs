@@ -80,6 +80,9 @@ public static class Extensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IUserDirectory, UserDirectory>();
+        // Browser notifications, sound and the tab title's unread count, for any module (one per circuit).
+        builder.Services.AddScoped<ServicePro.Host.Shell.ShellAttention>();
+        builder.Services.AddScoped<ServicePro.Contracts.Shell.IShellAttention>(sp => sp.GetRequiredService<ServicePro.Host.Shell.ShellAttention>());
         builder.AddServiceProUserAdministration();
     }
 

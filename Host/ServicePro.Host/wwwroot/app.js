@@ -44,6 +44,13 @@
 document.addEventListener("keydown", (event) => {
   const box = event.target;
   if (!(box instanceof HTMLTextAreaElement) || !box.hasAttribute("data-enter-submits") || !box.form) return;
+  // While its suggestion list is open, Enter/Tab choose, the arrows move and Escape closes (the component does it).
+  // The list is for the "@name" being typed at the end: once a space ended it, a render still on its way must not eat Enter.
+  const completing = box.hasAttribute("data-suggestions-open") && /(^|[\s\p{P}])@[^\s@]*$/u.test(box.value);
+  if (completing && ["Enter", "Tab", "ArrowUp", "ArrowDown", "Escape"].includes(event.key) && !event.isComposing) {
+    event.preventDefault();
+    return;
+  }
   if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
   event.preventDefault();
   box.form.requestSubmit();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Logging;
+using ServicePro.Contracts.Shell;
 using ServicePro.Contracts.Users;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.ViewModels;
@@ -17,13 +18,15 @@ public sealed partial class ChatShell(
     IUserDirectory users,
     TimeProvider time,
     ILogger<ChatShell> logger,
-    IUserDisplayNames? displayNames = null) : IAsyncDisposable
+    IUserDisplayNames? displayNames = null,
+    IShellAttention? attention = null) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<ChatWindowState> _windows = [];
     private readonly Dictionary<string, PresenceStatus> _presence = new(StringComparer.OrdinalIgnoreCase);
     private Task? _started;
     private bool _attached;
+    private ChatAttention? _attention;
 
     /// <summary>Raised whenever something the chat views show changed (on the circuit's dispatcher).</summary>
     public event Action? Changed;
@@ -124,6 +127,7 @@ public sealed partial class ChatShell(
 
         _windows.Clear();
         Invitations?.Dispose();
+        _attention?.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -139,6 +143,11 @@ public sealed partial class ChatShell(
             Notify();
         };
         chat.SessionEnded += (_, _) => Notify();
+        if (attention is not null)
+        {
+            // Invitations and mentions reach her through the shell even while its tab is in the background.
+            _attention = new ChatAttention(chat, attention, CurrentUser, displayNames is null ? name => name : displayNames.Of, logger);
+        }
 
         Tile = new ChatTileViewModel(chat);
         Tile.SessionStarted += (_, session) => _ = dispatch(() => _ = OpenSessionSafelyAsync(session));

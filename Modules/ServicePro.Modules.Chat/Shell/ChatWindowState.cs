@@ -30,12 +30,16 @@ public sealed class ChatWindowState : IDisposable
     /// <summary>Messages from others that arrived while the window was collapsed.</summary>
     public int Unread { get; private set; }
 
+    /// <summary>Of those, the messages that mention this rep (<see cref="ChatMentions"/>).</summary>
+    public int UnreadMentions { get; private set; }
+
     public void ToggleCollapsed()
     {
         IsCollapsed = !IsCollapsed;
         if (!IsCollapsed)
         {
             Unread = 0;
+            UnreadMentions = 0;
         }
     }
 
@@ -49,8 +53,11 @@ public sealed class ChatWindowState : IDisposable
     {
         if (IsCollapsed && e.Action == NotifyCollectionChangedAction.Add && e.NewItems is not null)
         {
-            Unread += e.NewItems.OfType<ChatEntryDto>()
-                .Count(entry => entry.Kind == TranscriptLineKind.Message && !string.Equals(entry.Author, ViewModel.CurrentUser, StringComparison.OrdinalIgnoreCase));
+            var fromOthers = e.NewItems.OfType<ChatEntryDto>()
+                .Where(entry => entry.Kind == TranscriptLineKind.Message && !string.Equals(entry.Author, ViewModel.CurrentUser, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            Unread += fromOthers.Count;
+            UnreadMentions += fromOthers.Count(entry => ChatMentions.Mentions(entry.Text, ViewModel.CurrentUser));
         }
     }
 }

@@ -29,8 +29,8 @@ public sealed class ContractsCompatibilityTests
     {
         var package = typeof(IServiceProModule).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
-        Assert.AreEqual(new Version(1, 1, 0, 0), ContractsCompatibility.HostVersion);
-        StringAssert.StartsWith(package, "1.1.");
+        Assert.AreEqual(new Version(1, 2, 0, 0), ContractsCompatibility.HostVersion);
+        StringAssert.StartsWith(package, "1.2.");
     }
 
     [TestMethod]
@@ -40,7 +40,7 @@ public sealed class ContractsCompatibilityTests
 
     [TestMethod]
     public void ReadBuiltAgainst_ModuleBuiltAgainstAnotherVersion_ThatVersion() =>
-        Assert.AreEqual(new Version(1, 2, 0, 0), ContractsCompatibility.ReadBuiltAgainst(OtherContractsModule.Build(new Version(1, 2, 0, 0))));
+        Assert.AreEqual(new Version(1, 3, 0, 0), ContractsCompatibility.ReadBuiltAgainst(OtherContractsModule.Build(new Version(1, 3, 0, 0))));
 
     [TestMethod]
     public void ReadBuiltAgainst_NotAnAssembly_Null()

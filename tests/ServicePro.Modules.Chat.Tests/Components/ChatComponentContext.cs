@@ -19,7 +19,7 @@ public sealed class ChatComponentContext : IAsyncDisposable
     public static readonly Guid Session = Guid.Parse("6f1c9d6e-3c55-4e1d-9a55-0d6b7f7a0001");
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    public ChatComponentContext(string user = "alice")
+    public ChatComponentContext(string user = "alice", IUserDisplayNames? displayNames = null)
     {
         User = user;
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -28,6 +28,11 @@ public sealed class ChatComponentContext : IAsyncDisposable
         Context.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Context.Services.AddSingleton<IUserDirectory>(new DemoUsers());
+        if (displayNames is not null)
+        {
+            Context.Services.AddSingleton(displayNames);
+        }
+
         Context.Services.AddSingleton(Chat.Object);
         Context.Services.AddSingleton(Attachments.Object);
         Context.Services.AddScoped<ChatShell>();
