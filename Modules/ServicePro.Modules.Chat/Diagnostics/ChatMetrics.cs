@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePro.Contracts.Diagnostics;
@@ -22,6 +23,8 @@ public sealed class ChatMetrics
     private readonly Counter<long> _messages;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commit;
+    private readonly Histogram<double> _queueWait;
+    private readonly Histogram<double> _notifyDelay;
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _invitations;
     private readonly Histogram<double> _dispatch;
@@ -36,6 +39,10 @@ public sealed class ChatMetrics
         _messages = meter.CreateCounter<long>("servicepro.chat.messages.stored", "{message}", "Messages stored (committed); rate() gives messages per second.");
         _batchSize = meter.CreateHistogram("servicepro.chat.write.batch.size", "{write}", "Writes that shared one transaction of the chat writer.", advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
         _commit = meter.CreateHistogram("servicepro.chat.write.commit.duration", "s", "Time of one writer batch, from taking its writes to its commit.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
+        // The stages of a message's latency around the commit: waiting for the writer, and the commit-to-send delay of
+        // its notification (the delivery), so a p99 can be split into queue, batch and notification.
+        _queueWait = meter.CreateHistogram("servicepro.chat.write.queue.duration", "s", "Time a write waited in the writer's queue before its batch started.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
+        _notifyDelay = meter.CreateHistogram("servicepro.chat.notify.delay", "s", "From a batch's commit to one of its notifications sent to the hub's clients.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         _refusals = meter.CreateCounter<long>("servicepro.chat.refusals", "{refusal}", "Hub calls refused with a chat error code (tag error.code), e.g. CHAT_BUSY.");
         _invitations = meter.CreateCounter<long>("servicepro.chat.invitations", "{invitation}", "Invitations by outcome: sent, accepted, declined, expired, cancelled.");
         _dispatch = meter.CreateHistogram("servicepro.chat.outbox.dispatch.duration", "s", "From a session's end (its outbox row) to its chat-ended event handled.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OutboxBuckets });
@@ -67,6 +74,24 @@ public sealed class ChatMetrics
         _batchSize.Record(writes);
         _commit.Record(duration.TotalSeconds);
     }
+
+    /// <param name="queued">When each write of a batch was queued (<see cref="Stopwatch"/> timestamps).</param>
+    /// <param name="started">When the batch began.</param>
+    public void QueueWaited(IEnumerable<long> queued, long started)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        foreach (var at in queued)
+        {
+            _queueWait.Record(Stopwatch.GetElapsedTime(at, started).TotalSeconds);
+        }
+    }
+
+    /// <summary>The notification <paramref name="notify"/>, recording its delay from the commit (a <see cref="Stopwatch"/> timestamp) once sent.</summary>
+    public Func<Task> Timed(Func<Task> notify, long committed) => async () =>
+    {
+        await notify();
+        _notifyDelay.Record(Stopwatch.GetElapsedTime(committed).TotalSeconds);
+    };
 
     public void OutboxDispatched(TimeSpan sinceEnded) => _dispatch.Record(Math.Max(0, sinceEnded.TotalSeconds));
 

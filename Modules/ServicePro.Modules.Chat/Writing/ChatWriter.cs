@@ -36,6 +36,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
         ChatWriteMode Mode { get; }
 
+        /// <summary>When the write was queued (a <see cref="Stopwatch"/> timestamp).</summary>
+        long Queued { get; }
+
         Guid? SessionId { get; }
 
         bool IsFailed { get; }
@@ -104,6 +107,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        metrics?.QueueWaited(batch.Select(w => w.Queued), started);
+
         using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
         List<(IWork Work, ChatWriteContext Context)> done;
         try
@@ -133,17 +138,18 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
 
         metrics?.BatchWritten(batch.Count, Stopwatch.GetElapsedTime(started));
+        var committed = Stopwatch.GetTimestamp();
         foreach (var (work, context) in done)
         {
-            foreach (var committed in context.CommittedActions)
+            foreach (var onCommitted in context.CommittedActions)
             {
-                committed();
+                onCommitted();
             }
 
             work.Complete();
             foreach (var action in context.AfterCommitActions)
             {
-                _notifications.Writer.TryWrite(ChatTracing.Traced(work.Caller, action));
+                _notifications.Writer.TryWrite(ChatTracing.Traced(work.Caller, metrics?.Timed(action, committed) ?? action));
             }
         }
     }
@@ -250,6 +256,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
         public Guid? SessionId { get; } = sessionId;
+
+        public long Queued { get; } = Stopwatch.GetTimestamp();
 
         public bool IsFailed => _result.Task.IsFaulted;
 

@@ -62,6 +62,8 @@ public sealed class ChatMetricsIntegrationTests
         // Start, invite, accept, three messages (perhaps in one batch) and the leave: at least seven writes, each once.
         Assert.IsGreaterThanOrEqualTo(7, Moved("servicepro_chat_write_batch_size_sum"), after.Text);
         Assert.AreEqual(Moved("servicepro_chat_write_batch_size_count"), Moved("servicepro_chat_write_commit_duration_seconds_count"), "one commit time per batch");
+        Assert.AreEqual(Moved("servicepro_chat_write_batch_size_sum"), Moved("servicepro_chat_write_queue_duration_seconds_count"), "one queue time per write");
+        Assert.IsGreaterThanOrEqualTo(3, Moved("servicepro_chat_notify_delay_seconds_count"), "a commit-to-send delay for each message Bob received");
     }
 
     private async Task<PrometheusText> ScrapeAsync(HostProcess host)
