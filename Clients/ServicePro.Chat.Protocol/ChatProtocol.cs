@@ -100,6 +100,9 @@ public static class ChatProtocol
         /// <summary>The attachment's type (its file name's extension) is refused (<c>Modules:chat:Attachments:RefusedExtensions</c>).</summary>
         public const string AttachmentTypeRefused = "CHAT_ATTACHMENT_TYPE_REFUSED";
 
+        /// <summary>No such attachment (or it went with its Off the Record entry when the session ended).</summary>
+        public const string AttachmentNotFound = "CHAT_ATTACHMENT_NOT_FOUND";
+
         /// <summary>The attachment's file name is missing or unusable.</summary>
         public const string AttachmentNameInvalid = "CHAT_ATTACHMENT_NAME_INVALID";
 

@@ -111,6 +111,7 @@ public static class ChatConstants
         public const string AttachmentEmpty = ChatProtocol.Errors.AttachmentEmpty;
         public const string AttachmentTypeRefused = ChatProtocol.Errors.AttachmentTypeRefused;
         public const string AttachmentNameInvalid = ChatProtocol.Errors.AttachmentNameInvalid;
+        public const string AttachmentNotFound = ChatProtocol.Errors.AttachmentNotFound;
 
         /// <summary>The caller is not signed in (an in-process caller without a sign-in; the hub refuses such callers earlier).</summary>
         public const string NotSignedIn = "CHAT_NOT_SIGNED_IN";

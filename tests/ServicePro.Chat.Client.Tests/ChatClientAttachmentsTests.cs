@@ -97,6 +97,11 @@ public sealed class ChatClientAttachmentsTests
         var third = await Assert.ThrowsExactlyAsync<ChatClientException>(() => carol.DownloadAttachmentAsync(entry.Attachments[0].Id, TestContext.CancellationToken));
         Assert.AreEqual(ChatProtocol.Errors.NotAttendee, third.Code, "carol attends (and is Privileged) but it is not hers");
         Assert.IsFalse((await carol.GetEntriesAsync(session, 0, TestContext.CancellationToken)).Any(e => e.Sequence == entry.Sequence));
+
+        // The session ends: Off the Record goes, its file with it (a cascade in the database).
+        await alice.LeaveSessionAsync(session, TestContext.CancellationToken);
+        var gone = await Assert.ThrowsExactlyAsync<ChatClientException>(() => bob.DownloadAttachmentAsync(entry.Attachments[0].Id, TestContext.CancellationToken));
+        Assert.AreEqual(ChatProtocol.Errors.AttachmentNotFound, gone.Code);
     }
 
     [TestMethod]

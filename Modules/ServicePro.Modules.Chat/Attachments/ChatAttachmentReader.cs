@@ -45,7 +45,7 @@ public sealed class ChatAttachmentReader(IChatDbFactory databases, IChatAttachme
             || (session.IsEnded && session.Record.RequestNumber is not null && user.IsInRole(ServiceProRoles.Privileged));
     }
 
-    private static ChatException NotFound() => new(ChatConstants.Errors.SessionNotFound, "There is no such attachment.");
+    private static ChatException NotFound() => new(ChatConstants.Errors.AttachmentNotFound, "There is no such attachment.");
 }
 
 /// <summary>An attachment's description and bytes.</summary>

@@ -223,7 +223,8 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         {
             var entry = await _chat.SendMessageAsync(SessionId, text, IsOffTheRecord ? OffTheRecordWith : null, cancellationToken);
             Insert(entry);
-            Draft = string.Empty;
+            // Only what was sent leaves the box: what she typed while the send was on its way stays.
+            Draft = Draft.StartsWith(text, StringComparison.Ordinal) ? Draft[text.Length..].TrimStart() : Draft;
         }
         catch (ChatException ex)
         {

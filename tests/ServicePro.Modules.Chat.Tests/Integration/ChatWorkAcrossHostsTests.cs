@@ -19,7 +19,7 @@ public sealed class ChatWorkAcrossHostsTests
     [TestMethod]
     public async Task Invitation_TwoHosts_ExpiredOnceByTheLeaseHolderThenByTheOtherAfterTheHolderIsKilled()
     {
-        await using var hosts = await TwoHosts.StartAsync(TestContext.CancellationToken);
+        await using var hosts = await TwoHosts.StartAsync(TestContext.CancellationToken, TwoHosts.ShortInvitationExpiry);
         var (holder, other) = await hosts.HolderOfAsync(ChatHousekeeping.LeaseName);
 
         // Bob is on both hosts: every expiry reaches both his connections (the backplane), so two would show twice on each.

@@ -25,16 +25,28 @@ public sealed class TwoHosts : IAsyncDisposable
 
     public static TimeSpan LeaseDuration { get; } = TimeSpan.FromSeconds(2);
 
-    public static async Task<TwoHosts> StartAsync(CancellationToken cancellationToken)
+    /// <summary>An invitation expiry short enough for a test to watch one expire.</summary>
+    public static TimeSpan ShortInvitationExpiry { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Starts both hosts. Invitations expire after the product's default unless <paramref name="invitationExpiry"/> is
+    /// given: only a test about expiry wants it short, since under load an Invite → Accept can take longer than that.
+    /// </summary>
+    public static async Task<TwoHosts> StartAsync(CancellationToken cancellationToken, TimeSpan? invitationExpiry = null)
     {
         var deployment = await ScaleOutSettings.SharedAsync(cancellationToken);
         var folder = deployment.Folder;
+        var settings = new Dictionary<string, string>(Settings);
+        if (invitationExpiry is { } expiry)
+        {
+            settings["Modules:chat:InvitationExpiry"] = expiry.ToString();
+        }
 
         // One after the other: the first migrates and seeds the shared database.
-        var a = await ChatHostFixture.StartAsync(RecordFile(folder, "a"), deployment.With(Settings), cancellationToken);
+        var a = await ChatHostFixture.StartAsync(RecordFile(folder, "a"), deployment.With(settings), cancellationToken);
         try
         {
-            var b = await ChatHostFixture.StartAsync(RecordFile(folder, "b"), deployment.With(Settings), cancellationToken);
+            var b = await ChatHostFixture.StartAsync(RecordFile(folder, "b"), deployment.With(settings), cancellationToken);
             return new TwoHosts(folder, a, b);
         }
         catch
@@ -92,7 +104,6 @@ public sealed class TwoHosts : IAsyncDisposable
 
     private static Dictionary<string, string> Settings { get; } = new()
     {
-        ["Modules:chat:InvitationExpiry"] = "00:00:02",
         ["Modules:chat:HousekeepingInterval"] = "00:00:00.200",
         ["Modules:chat:OutboxPollInterval"] = "00:00:00.200",
         ["Modules:chat:LeaseDuration"] = LeaseDuration.ToString(),

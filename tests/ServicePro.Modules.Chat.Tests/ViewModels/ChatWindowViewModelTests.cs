@@ -50,6 +50,23 @@ public sealed class ChatWindowViewModelTests
     }
 
     [TestMethod]
+    public async Task Send_TypingWhileTheSendIsOnItsWay_KeepsWhatWasTypedAfter()
+    {
+        var window = await OpenAsync("alice");
+        var acknowledged = new TaskCompletionSource<ChatEntryDto>();
+        _chat.Setup(c => c.SendMessageAsync(Session, "Привет", null, It.IsAny<CancellationToken>())).Returns(acknowledged.Task);
+        window.Draft = "Привет";
+
+        var sending = window.SendCommand.ExecuteAsync(null);
+        window.Draft = "Привет 你好 🙂";
+        acknowledged.SetResult(Entry(3, "Привет"));
+        await sending;
+
+        Assert.AreEqual("你好 🙂", window.Draft);
+        Assert.AreEqual("Привет", window.Entries[^1].Text);
+    }
+
+    [TestMethod]
     public async Task Send_Refused_KeepsTheDraftAndShowsWhy()
     {
         var window = await OpenAsync("alice");
