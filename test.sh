@@ -58,6 +58,12 @@ if [ ${#filter[@]} -eq 0 ] && ! [ "$js/node_modules/.package-lock.json" -nt "$js
   command -v npm >/dev/null 2>&1 || { echo "test.sh: the JavaScript client test needs Node.js and npm" >&2; exit 1; }
   (cd "$js" && npm ci --no-audit --no-fund --silent)
 fi
+# The browser tests' accessibility checks inject axe-core (AxeRunner), installed the same way.
+axe=tests/ServicePro.EndToEnd.Tests/axe
+if [ ${#filter[@]} -eq 0 ] && ! [ "$axe/node_modules/.package-lock.json" -nt "$axe/package-lock.json" ]; then
+  command -v npm >/dev/null 2>&1 || { echo "test.sh: the accessibility tests need npm to install axe-core" >&2; exit 1; }
+  (cd "$axe" && npm ci --no-audit --no-fund --silent)
+fi
 
 results=tests/TestResults/trx
 rm -rf "$results"
