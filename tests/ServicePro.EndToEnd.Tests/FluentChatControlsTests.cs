@@ -54,6 +54,10 @@ public sealed class FluentChatControlsTests
         await alice.Keyboard.PressAsync("Escape");
         await Expect(invite).ToHaveCountAsync(0);
         await ExpectFocusedAsync(alice, "chat-invite", "invite window closed with Escape");
+
+        // Alone in the session: leaving ends it, so the other test's tile is not under a chat window.
+        await alice.GetByTestId("chat-leave").ClickAsync();
+        await Expect(alice.GetByTestId("chat-window")).ToHaveCountAsync(0);
     }
 
     [TestMethod]
