@@ -56,7 +56,7 @@ public sealed partial class ChatTests
 
             foreach (var (userName, page) in open)
             {
-                await page.GetByTestId("availability-select").SelectOptionAsync("Available");
+                await AvailabilityDropdown.ChooseAsync(page, "Available");
 
                 // Seen by another rep: the server has it before these pages close.
                 var other = open.First(o => o.UserName != userName).Page;
@@ -79,7 +79,7 @@ public sealed partial class ChatTests
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         var invite = alice.GetByTestId("invite-dialog");
-        await Expect(invite).ToBeVisibleAsync();
+        await Expect(invite.GetByTestId("invite-cancel")).ToBeVisibleAsync();
         await Expect(invite.GetByTestId("invite-candidate-bob")).ToHaveAttributeAsync("data-status", "Available");
         await Expect(invite.GetByTestId("invite-candidate-admin")).ToHaveAttributeAsync("data-status", "Offline");
         await Expect(invite.GetByTestId("invite-candidate-admin").Locator("input")).ToBeDisabledAsync();
@@ -228,13 +228,13 @@ public sealed partial class ChatTests
         await Expect(bob.GetByTestId("tile-chat")).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("chat-online-alice")).ToHaveAttributeAsync("data-status", "Available");
         await alice.GetByTestId("nav-workbench").ClickAsync();
-        await alice.GetByTestId("availability-select").SelectOptionAsync("Busy");
+        await AvailabilityDropdown.ChooseAsync(alice, "Busy");
         await Expect(bob.GetByTestId("chat-online-alice")).ToHaveAttributeAsync("data-status", "Busy");
         await Browser.ScreenshotAsync(bob, "chat-tile");
 
         await bob.GetByTestId("chat-start").ClickAsync();
         // The invite window takes the keyboard: Escape cancels it; Invite in the chat window brings it back.
-        await Expect(bob.GetByTestId("invite-dialog")).ToBeFocusedAsync();
+        await KeyboardFocus.ExpectFocusedAsync(bob, "invite-dialog", "the invite window opened");
         await bob.Keyboard.PressAsync("Escape");
         await Expect(bob.GetByTestId("invite-dialog")).ToHaveCountAsync(0);
         await bob.GetByTestId("chat-window").GetByTestId("chat-invite").ClickAsync();
@@ -308,7 +308,7 @@ public sealed partial class ChatTests
         }
 
         await alice.GetByTestId("nav-workbench").ClickAsync();
-        await alice.GetByTestId("availability-select").SelectOptionAsync("Available");
+        await AvailabilityDropdown.ChooseAsync(alice, "Available");
     }
 
     private static ILocator Entries(ILocator window, string kind) => window.Locator($"[data-testid=chat-dialog-entry][data-kind={kind}]");

@@ -46,7 +46,7 @@ public sealed class KeyboardChatTests
         await TabToWithRingAsync(alice, "chat-start");
         await alice.Keyboard.PressAsync("Enter");
         var invite = alice.GetByTestId("invite-dialog");
-        await Expect(invite).ToBeVisibleAsync();
+        await Expect(invite.GetByTestId("invite-cancel")).ToBeVisibleAsync();
         await ExpectFocusedAsync(alice, "invite-dialog", "invite window opened");
         await alice.Keyboard.PressAsync("Escape");
         await Expect(invite).ToHaveCountAsync(0);
@@ -55,7 +55,7 @@ public sealed class KeyboardChatTests
         await ExpectFocusedAsync(alice, "chat-invite", "invite window closed with Escape");
         await ExpectRingAsync(alice, "Invite after Escape");
         await alice.Keyboard.PressAsync("Enter");
-        await Expect(invite).ToBeVisibleAsync();
+        await Expect(invite.GetByTestId("invite-cancel")).ToBeVisibleAsync();
         await ExpectFocusedAsync(alice, "invite-dialog", "invite window opened again");
 
         // Bob picked with Space, Send with Enter; the focus comes back to Invite.

@@ -60,9 +60,9 @@ public sealed partial class ScaleOutTests
         // Presence crosses the hosts both ways.
         await Expect(bob.GetByTestId("chat-online-alice")).ToHaveAttributeAsync("data-status", "Available");
         await Expect(alice.GetByTestId("chat-online-bob")).ToHaveAttributeAsync("data-status", "Available");
-        await bob.GetByTestId("availability-select").SelectOptionAsync("Busy");
+        await AvailabilityDropdown.ChooseAsync(bob, "Busy");
         await Expect(alice.GetByTestId("chat-online-bob")).ToHaveAttributeAsync("data-status", "Busy");
-        await bob.GetByTestId("availability-select").SelectOptionAsync("Available");
+        await AvailabilityDropdown.ChooseAsync(bob, "Available");
         await Expect(alice.GetByTestId("chat-online-bob")).ToHaveAttributeAsync("data-status", "Available");
 
         var number = await CreateRequestAsync(alice, "Заявка 打印机 jams 🖨️");

@@ -66,7 +66,7 @@ public sealed class SocialMenuTests
 
         await Expect(chat).ToBeFocusedAsync();
         await alice.Keyboard.PressAsync("Enter");
-        await Expect(alice.GetByTestId("invite-dialog")).ToBeVisibleAsync();
+        await Expect(alice.GetByTestId("invite-dialog").GetByTestId("invite-cancel")).ToBeVisibleAsync();
         await Expect(chat).ToBeHiddenAsync();
     }
 

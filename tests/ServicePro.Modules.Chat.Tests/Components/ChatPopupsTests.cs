@@ -41,7 +41,9 @@ public sealed class ChatPopupsTests
         tile.WaitForAssertion(() => Assert.AreEqual("Busy", tile.Find("[data-testid=chat-online-bob]").GetAttribute("data-status")));
         Assert.IsEmpty(tile.FindAll("[data-testid=chat-online-alice]"), "not the rep themself");
 
-        tile.Find("[data-testid=availability-select]").Change("Away");
+        // FluentSelect's dropdown reports the chosen option element's id, as the browser's change event does.
+        var away = tile.FindAll("[data-testid=availability-select] fluent-option").Single(o => o.TextContent.Trim() == "Away");
+        tile.Find("[data-testid=availability-select]").TriggerEvent("ondropdownchange", new Microsoft.FluentUI.AspNetCore.Components.DropdownEventArgs { SelectedOptions = away.Id });
 
         _chat.Chat.Verify(c => c.SetPresenceAsync(PresenceStatus.Away, It.IsAny<CancellationToken>()));
     }

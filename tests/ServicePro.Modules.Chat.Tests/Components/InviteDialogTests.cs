@@ -27,6 +27,8 @@ public sealed class InviteDialogTests
         Assert.AreEqual("Busy", dialog.Find("[data-testid=invite-candidate-bob]").GetAttribute("data-status"));
         Assert.IsFalse(dialog.Find("[data-testid=invite-candidate-bob] input").HasAttribute("disabled"));
         Assert.IsTrue(dialog.Find("[data-testid=invite-send]").HasAttribute("disabled"), "nothing picked yet");
+        Assert.HasCount(1, dialog.FindAll("[autofocus]"), "the Fluent dialog focuses one control when it opens");
+        Assert.IsTrue(dialog.Find("[data-testid=invite-candidate-bob] input").HasAttribute("autofocus"), "the first rep who can be picked");
     }
 
     [TestMethod]

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServicePro.EndToEnd.Tests;
+
+/// <summary>
+/// The Workbench tile's availability, a FluentSelect (a <c>fluent-dropdown</c> carrying the test id
+/// <c>availability-select</c>): chosen as a rep does, by opening the dropdown and clicking the option, not by setting
+/// a value behind the component's back.
+/// </summary>
+public static class AvailabilityDropdown
+{
+    public const string TestId = "availability-select";
+
+    /// <summary>Opens the dropdown, clicks <paramref name="status"/> ("Available", "Busy", "Away") and waits until it is the value shown.</summary>
+    public static async Task ChooseAsync(IPage page, string status)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var dropdown = page.GetByTestId(TestId);
+        await dropdown.ClickAsync();
+        // fluent-option's role comes from ElementInternals, which Playwright's role queries do not read: found by value.
+        var option = dropdown.Locator($"fluent-option[value='{status}']");
+        await Expect(option).ToBeVisibleAsync();
+        await option.ClickAsync();
+        await Expect(dropdown.Locator("fluent-listbox")).ToBeHiddenAsync();
+        Assert.AreEqual(status, await CurrentAsync(page), "the dropdown shows the chosen availability");
+    }
+
+    /// <summary>The availability the dropdown shows (its selected option's text).</summary>
+    public static Task<string> CurrentAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.GetByTestId(TestId).EvaluateAsync<string>("e => (e.selectedOptions?.[0]?.textContent ?? '').trim()");
+    }
+}
