@@ -36,7 +36,7 @@ public sealed class ShellAttention(IJSRuntime js) : IShellAttention, IAsyncDispo
         {
             try
             {
-                await _module.Result.DisposeAsync();
+                await (await _module).DisposeAsync();
             }
             catch (JSDisconnectedException)
             {

@@ -34,7 +34,7 @@ public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier
             throw new ChatException(ChatConstants.Errors.MessageTooLong, $"A message has at most {ChatConstants.MaxMessageLength} characters; this one has {text.Length}.");
         }
 
-        var offTheRecordWith = string.IsNullOrWhiteSpace(request.OffTheRecordWith) ? null : request.OffTheRecordWith.Trim();
+        var offTheRecordWith = PostedEntry.OffTheRecordWith(request.OffTheRecordWith);
         var key = new SentMessageKey(request.SessionId, caller.UserName, request.ClientMessageId);
 
         // Queued, the write is stored whatever the caller does next (a resend returns its result).
@@ -63,19 +63,7 @@ public sealed class SendMessageHandler(ChatWriter writer, IChatNotifier notifier
             var entry = ChatDtos.Entry(session.Post(caller.UserName, text, request.ClientMessageId, offTheRecordWith, w.Now));
             w.Batch.RememberSent(key, entry);
             metrics?.MessageStored(w);
-            if (entry.OffTheRecordWith is not { } otr)
-            {
-                var attendees = session.CurrentAttendees;
-                w.AfterCommit(() => notifier.ToUsersAsync(attendees, new EntryAddedEvent(entry)));
-            }
-            else
-            {
-                // Only the two of them: never sent to anyone else's connection or shell.
-                var notice = new OffTheRecordNotice(session.Id, caller.UserName, entry.Sequence);
-                w.AfterCommit(() => notifier.ToUsersAsync([caller.UserName, otr], new EntryAddedEvent(entry)));
-                w.AfterCommit(() => notifier.ToUsersAsync([otr], new OffTheRecordSelectedEvent(notice)));
-            }
-
+            PostedEntry.AnnounceAfterCommit(w, notifier, session, entry);
             return entry;
         }, CancellationToken.None, request.SessionId);
     }

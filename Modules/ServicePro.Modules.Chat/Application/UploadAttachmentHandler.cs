@@ -90,7 +90,7 @@ public sealed class UploadAttachmentHandler(ChatWriter writer, IChatDbFactory da
     {
         // The announced length may be wrong; what counts is what arrived.
         _rules.Length(name, bytes.Length);
-        var offTheRecordWith = string.IsNullOrWhiteSpace(request.OffTheRecordWith) ? null : request.OffTheRecordWith.Trim();
+        var offTheRecordWith = PostedEntry.OffTheRecordWith(request.OffTheRecordWith);
 
         // Alone: a file's bytes do not ride along in other writes' batch (nor are they re-run with them).
         return writer.ExecuteAsync(ChatWriteMode.Alone, async w =>
@@ -118,14 +118,7 @@ public sealed class UploadAttachmentHandler(ChatWriter writer, IChatDbFactory da
             w.Db.Attachments.Add(attachment);
             await store.SaveAsync(w, attachment.Id, bytes);
             var entry = ChatDtos.Entry(record) with { Attachments = [ChatAttachmentDtos.From(attachment)] };
-            IReadOnlyList<string> to = entry.OffTheRecordWith is { } otr ? [caller.UserName, otr] : session.CurrentAttendees;
-            w.AfterCommit(() => notifier.ToUsersAsync(to, new EntryAddedEvent(entry)));
-            if (entry.OffTheRecordWith is { } recipient)
-            {
-                var notice = new OffTheRecordNotice(session.Id, caller.UserName, entry.Sequence);
-                w.AfterCommit(() => notifier.ToUsersAsync([recipient], new OffTheRecordSelectedEvent(notice)));
-            }
-
+            PostedEntry.AnnounceAfterCommit(w, notifier, session, entry);
             return entry;
         }, CancellationToken.None, request.SessionId);
     }
