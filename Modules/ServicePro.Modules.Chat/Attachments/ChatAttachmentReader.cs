@@ -11,7 +11,7 @@ namespace ServicePro.Modules.Chat.Attachments;
 /// <summary>
 /// An attachment for whoever may read its entry: an Off the Record one only by its two people; otherwise whoever may
 /// read the dialog (<see cref="ChatSession.IsReadableBy"/>), and, once a request's chat has ended, whoever may read its
-/// transcript in the Activity Stream — <c>Privileged</c> reps too, the same rule as the Requests module's TranscriptAccess.
+/// transcript in the Activity Stream (<see cref="TranscriptAccess"/>, the rule the Requests module applies to it).
 /// </summary>
 public sealed class ChatAttachmentReader(IChatDbFactory databases, IChatAttachmentStore store)
 {
@@ -42,7 +42,8 @@ public sealed class ChatAttachmentReader(IChatDbFactory databases, IChatAttachme
         }
 
         return session.IsReadableBy(me)
-            || (session.IsEnded && session.Record.RequestNumber is not null && user.IsInRole(ServiceProRoles.Privileged));
+            || (session.IsEnded && session.Record.RequestNumber is not null
+                && TranscriptAccess.CanRead(user, session.AllAttendees.Select(a => a.UserName)));
     }
 
     private static ChatException NotFound() => new(ChatConstants.Errors.AttachmentNotFound, "There is no such attachment.");

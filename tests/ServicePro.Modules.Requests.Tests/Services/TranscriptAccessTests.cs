@@ -1,4 +1,4 @@
-using ServicePro.Modules.Requests.Services;
+using ServicePro.Contracts.Security;
 using ServicePro.Modules.Requests.Tests.Support;
 
 namespace ServicePro.Modules.Requests.Tests.Services;
