@@ -18,6 +18,18 @@ public sealed class ChatAttachmentRulesTests
     public void FileName_CyrillicCjkEmoji_KeptWhole(string name) => Assert.AreEqual(name, s_rules.FileName(name));
 
     [TestMethod]
+    public void FileName_CyrillicCjkEmojiAtTheLimit_KeptWholeAndOneMoreRefused()
+    {
+        // 27 × "Отчёт報告🎉" (9 UTF-16 units each, the emoji two) + "Отчёт報告я" + ".txt" = 255 units.
+        var name = string.Concat(Enumerable.Repeat("Отчёт報告🎉", 27)) + "Отчёт報告я.txt";
+        Assert.AreEqual(ChatAttachmentRules.MaxFileNameLength, name.Length);
+        Assert.AreEqual(name, s_rules.FileName(name));
+
+        var refusal = Assert.ThrowsExactly<ChatException>(() => s_rules.FileName("я" + name));
+        Assert.AreEqual(ChatConstants.Errors.AttachmentNameInvalid, refusal.Code);
+    }
+
+    [TestMethod]
     public void FileName_WithAPathAndControlCharacters_OnlyTheLastSegmentClean() =>
         Assert.AreEqual("отчёт.txt", s_rules.FileName("C:\\Users\\alice\\Desktop/  отчёт\u0007.txt "));
 
