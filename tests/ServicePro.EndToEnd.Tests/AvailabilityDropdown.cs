@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace ServicePro.EndToEnd.Tests;
 
@@ -16,13 +15,7 @@ public static class AvailabilityDropdown
     public static async Task ChooseAsync(IPage page, string status)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var dropdown = page.GetByTestId(TestId);
-        await dropdown.ClickAsync();
-        // fluent-option's role comes from ElementInternals, which Playwright's role queries do not read: found by value.
-        var option = dropdown.Locator($"fluent-option[value='{status}']");
-        await Expect(option).ToBeVisibleAsync();
-        await option.ClickAsync();
-        await Expect(dropdown.Locator("fluent-listbox")).ToBeHiddenAsync();
+        await FluentFields.ChooseAsync(page.GetByTestId(TestId), status);
         Assert.AreEqual(status, await CurrentAsync(page), "the dropdown shows the chosen availability");
     }
 
@@ -30,6 +23,6 @@ public static class AvailabilityDropdown
     public static Task<string> CurrentAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.GetByTestId(TestId).EvaluateAsync<string>("e => (e.selectedOptions?.[0]?.textContent ?? '').trim()");
+        return FluentFields.ChosenTextAsync(page.GetByTestId(TestId));
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServicePro.EndToEnd.Tests;
+
+/// <summary>
+/// Fluent UI web components used as a rep uses them. A <c>fluent-dropdown</c> (FluentSelect) is opened and its option
+/// clicked; a <c>fluent-textarea</c> (FluentTextArea) keeps its <c>&lt;textarea&gt;</c> in its shadow root, which
+/// Playwright's CSS locators pierce, so typing goes to that inner element. The test id stays on the component.
+/// </summary>
+public static class FluentFields
+{
+    /// <summary>Opens <paramref name="dropdown"/>, clicks the option whose value is <paramref name="value"/> and waits until the list has closed.</summary>
+    public static async Task ChooseAsync(ILocator dropdown, string value)
+    {
+        ArgumentNullException.ThrowIfNull(dropdown);
+        await dropdown.ClickAsync();
+        // fluent-option's role comes from ElementInternals, which Playwright's role queries do not read: found by value.
+        var option = dropdown.Locator($"fluent-option[value='{value}']");
+        await Expect(option).ToBeVisibleAsync();
+        await option.ClickAsync();
+        await Expect(dropdown.Locator("fluent-listbox")).ToBeHiddenAsync();
+    }
+
+    /// <summary>The text of the option <paramref name="dropdown"/> shows as chosen.</summary>
+    public static Task<string> ChosenTextAsync(ILocator dropdown)
+    {
+        ArgumentNullException.ThrowIfNull(dropdown);
+        return dropdown.EvaluateAsync<string>("e => (e.selectedOptions?.[0]?.textContent ?? '').trim()");
+    }
+
+    /// <summary>The <c>&lt;textarea&gt;</c> a rep types into, inside a <c>fluent-textarea</c> (or any element holding one).</summary>
+    public static ILocator TextArea(ILocator field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Locator("textarea");
+    }
+}
