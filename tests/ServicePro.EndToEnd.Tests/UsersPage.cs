@@ -15,6 +15,18 @@ public static class UsersPage
         await Expect(admin.GetByTestId("users-list")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// The audit trail's line (a row of its FluentDataGrid) that says <paramref name="change"/> of the account
+    /// <paramref name="user"/>; the newest lines are on the grid's first page.
+    /// </summary>
+    public static ILocator AuditLine(IPage admin, string user, string change)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        return admin.GetByTestId("users-audit").Locator("tbody tr")
+            .Filter(new() { Has = admin.Locator("td", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(user)}$") }) })
+            .Filter(new() { HasText = change }).First;
+    }
+
     /// <summary>Fills the create form and saves; the caller checks the outcome.</summary>
     public static async Task FillAndSaveAsync(IPage admin, string userName, string displayName, string email, string password, params string[] roles)
     {

@@ -57,7 +57,7 @@ public sealed partial class UsersTests
         await Expect(row).ToContainTextAsync("Ольга 李 🌸");
         await Expect(row).ToContainTextAsync("Rep, Privileged");
         await Expect(row).ToHaveAttributeAsync("data-enabled", "true");
-        await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("Created (Rep, Privileged) as “Ольга 李 🌸”");
+        await Expect(UsersPage.AuditLine(admin, "olga", "Created (Rep, Privileged) as “Ольга 李 🌸”")).ToBeVisibleAsync();
         await admin.GetByTestId("users-search").FillAsync("李");
         await Expect(admin.GetByTestId("user-row-olga")).ToBeVisibleAsync();
         await Expect(admin.GetByTestId("user-row-alice")).ToHaveCountAsync(0);
@@ -120,7 +120,7 @@ public sealed partial class UsersTests
 
         await SetRolesAsync(admin, "mei", "Rep");
         await Expect(mei.GetByTestId("nav-admin-users")).ToHaveCountAsync(0);
-        await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("Roles set to Rep, Administrator");
+        await Expect(UsersPage.AuditLine(admin, "mei", "Roles set to Rep, Administrator")).ToBeVisibleAsync();
         await mei.Context.CloseAsync();
     }
 
@@ -152,7 +152,7 @@ public sealed partial class UsersTests
         await UsersPage.SignInFormAsync(zoya, "zoya", "Zoya#2026ok");
         await Expect(zoya.GetByTestId("login-error")).ToHaveTextAsync("This account is disabled. Ask an administrator.");
         Assert.AreNotEqual(HttpStatusCode.OK, await TokenStatusAsync("zoya", "Zoya#2026ok"));
-        await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("zoya: Disabled");
+        await Expect(UsersPage.AuditLine(admin, "zoya", "Disabled")).ToBeVisibleAsync();
 
         await admin.GetByTestId("user-enable-zoya").ClickAsync();
         await Expect(admin.GetByTestId("user-row-zoya")).ToHaveAttributeAsync("data-enabled", "true");
@@ -208,7 +208,7 @@ public sealed partial class UsersTests
         await Expect(admin.GetByTestId("user-row-lena")).ToHaveAttributeAsync("data-locked", "false");
         await UsersPage.SignInFormAsync(lena, "lena", "Lena#2026ok");
         await Expect(lena.GetByTestId("workbench")).ToBeVisibleAsync();
-        await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("lena: Unlocked");
+        await Expect(UsersPage.AuditLine(admin, "lena", "Unlocked")).ToBeVisibleAsync();
         await lena.Context.CloseAsync();
     }
 
@@ -290,7 +290,7 @@ public sealed partial class UsersTests
         await Expect(admin.GetByTestId("user-row-sven")).ToContainTextAsync("Sven Ørsted 🚲");
         await Expect(admin.GetByTestId("user-row-hana")).ToContainTextAsync("Rep, Privileged");
         await Expect(admin.GetByTestId("user-row-broken")).ToHaveCountAsync(0);
-        await Expect(admin.GetByTestId("users-audit")).ToContainTextAsync("hana: Created (Rep, Privileged) as “花子 🌸”");
+        await Expect(UsersPage.AuditLine(admin, "hana", "Created (Rep, Privileged) as “花子 🌸”")).ToBeVisibleAsync();
         var hana = await UsersPage.FirstSignInAsync(s_browser, s_host, "hana", "Hana#2027ok", temporaryPassword: "Hana#2026ok");
         await hana.Context.CloseAsync();
     }
@@ -320,10 +320,77 @@ public sealed partial class UsersTests
         await Expect(rows).ToHaveCountAsync(20);
         await Expect(admin.GetByTestId("user-row-pager21")).ToHaveCountAsync(0);
 
-        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("next", RegexOptions.IgnoreCase) }).ClickAsync();
+        await admin.GetByTestId("users-pager").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("next", RegexOptions.IgnoreCase) }).ClickAsync();
 
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(admin.GetByTestId("user-row-pager21")).ToContainTextAsync("Страница 21 页 📄");
+    }
+
+    [TestMethod]
+    public async Task AuditTrail_MoreThanAPage_GridShowsNewestFirstPagesAndSortsByTime()
+    {
+        var admin = await s_reps.OpenAsync("admin");
+        await UsersPage.OpenAsync(admin);
+        var names = Enumerable.Range(1, 12).Select(i => $"audit{i:00}").ToList();
+        var csv = "userName,displayName,email,roles,password\n"
+            + string.Join("\n", names.Select((n, i) => $"{n},Запись {i + 1} 記録 📝,{n}@servicepro.example,Rep,Audit#2026ok"));
+        await admin.GetByTestId("users-import").ClickAsync();
+        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
+        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "audit.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync("Create 12 users");
+        await admin.GetByTestId("users-import-confirm").ClickAsync();
+        await Expect(UsersPage.AuditLine(admin, "audit12", "Created (Rep) as “Запись 12 記録 📝”")).ToBeVisibleAsync();
+
+        var grid = admin.GetByTestId("users-audit");
+        var rows = grid.Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(UsersAuditPageSize);
+        var newestFirst = await TimesAsync(grid);
+        CollectionAssert.AreEqual(newestFirst.OrderByDescending(t => t).ToList(), newestFirst, "the grid opens newest first");
+        await Expect(grid.Locator("tbody tr", new() { HasText = "audit02" })).ToHaveCountAsync(0);
+
+        // The next page holds the older lines: the first import's line among them, none of page one's.
+        await admin.GetByTestId("users-audit-pager").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("next", RegexOptions.IgnoreCase) }).ClickAsync();
+        await Expect(UsersPage.AuditLine(admin, "audit02", "Created (Rep) as “Запись 2 記録 📝”")).ToBeVisibleAsync();
+        await Expect(grid.Locator("tbody tr", new() { HasText = "audit12" })).ToHaveCountAsync(0);
+        var older = await TimesAsync(grid);
+        Assert.IsTrue(older.Count > 0 && older.Max() <= newestFirst.Min(), "page two holds the lines older than page one's");
+
+        // A click on When turns the order: oldest first, from the first page.
+        await admin.GetByTestId("users-audit-pager").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("first", RegexOptions.IgnoreCase) }).ClickAsync();
+        await grid.Locator("th", new() { HasText = "When" }).ClickAsync();
+        await Expect(grid.Locator("tbody tr").First).Not.ToContainTextAsync("audit12");
+        var oldestFirst = await TimesAsync(grid);
+        CollectionAssert.AreEqual(oldestFirst.Order().ToList(), oldestFirst, "a click on When shows the oldest first");
+        Assert.IsTrue(oldestFirst[0] <= older.Min(), "after the click the oldest line of all comes first");
+
+        var violations = await AxeRunner.FindSeriousAsync(admin);
+        Assert.AreEqual(0, violations.Count, AxeRunner.Describe(violations.Select(v => ("Admin → Users", v))));
+        await ScreenshotsAsync(admin, "users-audit-grid");
+    }
+
+    private const int UsersAuditPageSize = 10;
+
+    private static async Task<List<DateTimeOffset>> TimesAsync(ILocator grid) =>
+        [.. (await grid.Locator("tbody tr time").EvaluateAllAsync<string[]>("times => times.map(t => t.getAttribute('datetime'))"))
+            .Select(t => DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static async Task ScreenshotsAsync(IPage page, string name)
+    {
+        await Browser.ScreenshotAsync(page, name);
+        await page.SetViewportSizeAsync(390, 800);
+        try
+        {
+            await Browser.ScreenshotAsync(page, name + "-narrow");
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(1280, 800);
+        }
     }
 
     [TestMethod]
