@@ -8,7 +8,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// <summary>
 /// The invitation pop-up reaches a rep who is busy typing in another chat without taking her focus: a screen reader
 /// hears it through a live region that was on the page before it came, Alt+Shift+N takes her to its Accept from
-/// anywhere, and Escape or answering it gives the focus back to where she was typing.
+/// anywhere, Escape or Decline gives the focus back to where she was typing, and Accept moves it into the chat she joined.
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
@@ -84,16 +84,32 @@ public sealed class InvitationPopupTests
         await bob.Keyboard.TypeAsync(" 🙂");
         await Expect(bobText).ToHaveValueAsync("Пишу ответ, 打字中 ✍️ дальше 🙂");
 
-        // Alt+Shift+N, Enter accepts: he joins alice, and the focus is back in the text he was writing.
+        // Alt+Shift+N, Tab, Enter declines: the focus is back in his text.
         await bob.Keyboard.PressAsync("Alt+Shift+N");
         await ExpectFocusedAsync(bob, "invitation-accept", "Alt+Shift+N again");
+        await bob.Keyboard.PressAsync("Tab");
+        await ExpectFocusedAsync(bob, "invitation-decline", "Tab from Accept");
         await bob.Keyboard.PressAsync("Enter");
         await Expect(popup).ToHaveCountAsync(0);
-        await Expect(bob.GetByTestId("chat-window")).ToHaveCountAsync(2);
-        await Expect(alice.GetByTestId("chat-window").GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
-        await ExpectFocusedAsync(bob, "chat-input", "invitation accepted");
+        await ExpectFocusedAsync(bob, "chat-input", "invitation declined");
         Assert.IsTrue(await IsFocusedAsync(bobText), "back in the chat he was writing in");
         await Expect(announcement).ToHaveTextAsync(string.Empty);
+
+        // Asked again, he accepts from the keyboard: the focus goes into the text entry of the chat he joined.
+        var aliceWindow = alice.GetByTestId("chat-window");
+        await aliceWindow.GetByTestId("chat-invite").ClickAsync();
+        await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
+        await alice.GetByTestId("invite-send").ClickAsync();
+        await Expect(announcement).ToContainTextAsync("alice invites you to chat.");
+        await TabToAsync(bob, "invitation-accept", backwards: true);
+        await bob.Keyboard.PressAsync("Enter");
+        await Expect(popup).ToHaveCountAsync(0);
+        await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
+        var joinedText = FluentFields.TextArea(bob.Locator($"[data-testid=chat-window]:not([data-session-id='{sessionId}'])"));
+        await ExpectFocusedAsync(bob, "chat-input", "invitation accepted");
+        Assert.IsTrue(await IsFocusedAsync(joinedText), "in the chat he joined");
+        await bob.Keyboard.TypeAsync("Да, 我在 👋");
+        await Expect(joinedText).ToHaveValueAsync("Да, 我在 👋");
     }
 
     [TestMethod]

@@ -3,7 +3,8 @@
 //
 // An invitation never takes the focus (a rep typing in another chat would type into it, as Teams and Slack toasts
 // avoid); a screen reader hears it through the pop-up's live region, and Alt+Shift+N takes her to its Accept from
-// anywhere on the page. Escape there, or answering it, gives the focus back to where she was.
+// anywhere on the page. Escape or Decline there gives the focus back to where she was; Accept moves it into the chat
+// she joined.
 
 // N for "new invitation". Alt+Shift+N is no shortcut of Chrome, Edge, Firefox, NVDA, JAWS or VoiceOver. On a Mac Alt is
 // Option, which changes the character typed, so the physical key is matched (event.code), not the character.
@@ -67,21 +68,36 @@ export function listen(root) {
     return { dispose: () => document.removeEventListener('keydown', onKeyDown) };
 }
 
-// Called after a render that removed the invitation pop-up (anywhere: false) or a chat window she closed, with Leave
-// or Close (anywhere: true). Only when the focus went with it: a rep focused elsewhere keeps her place.
-//   1. where she was before Alt+Shift+N, if it is still there;
-//   2. (a closed window) the control that starts a chat on this page: the Workbench tile's Start chat, or else the
-//      ribbon's Social button (Social → Chat), which opened the window or will open the next one; else the page's
-//      heading, where Blazor puts the focus after a navigation.
-export function restoreFocus(anywhere) {
+// Called after a render that removed a chat window she closed (Leave, or Close once the others ended it), or the
+// invitation pop-up (answered with Decline, or withdrawn). Only when the focus went with it: a rep focused elsewhere
+// keeps her place.
+//   1. (the invitation) where she was before Alt+Shift+N, if it is still there;
+//   2. the control that starts a chat on this page: the Workbench tile's Start chat, or else the ribbon's Social button
+//      (Social → Chat), which opened the window or will open the next one; else the page's heading, where Blazor puts
+//      the focus after a navigation.
+export function restoreFocus(fromInvitation) {
+    const back = fromInvitation && usable(returnTo) ? returnTo : null;
+    returnTo = null;
     if (!focusIsLost()) {
         return;
     }
 
-    const back = usable(returnTo) ? returnTo : null;
-    returnTo = null;
-    const target = back ?? (anywhere ? ['.chat-start-button', '.ribbon-social', 'main h1'].map(s => document.querySelector(s)).find(usable) : null);
+    const target = back ?? ['.chat-start-button', '.ribbon-social', 'main h1'].map(s => document.querySelector(s)).find(usable);
     if (target) {
         focus(target);
+    }
+}
+
+// After Accept: the text entry of the chat she joined, where she will write next.
+export function focusWindow(sessionId) {
+    returnTo = null;
+    const chat = Array.from(document.querySelectorAll('.chat-window')).find(w => w.dataset.sessionId === sessionId);
+    if (!chat || !focusIsLost()) {
+        return;
+    }
+
+    const entry = chat.querySelector('.chat-entry-form fluent-textarea, .chat-entry-form textarea');
+    if (usable(entry)) {
+        entry.focus();
     }
 }
