@@ -45,6 +45,12 @@ public static class ChatConstants
     /// <summary>The attach button's, drag-and-drop's and paste's script (a JS module from the module's wwwroot).</summary>
     public const string AttachmentsScript = "./" + ModuleContent.PathPrefix + "/" + ModuleId + "/chat-attachments.js";
 
+    /// <summary>Keyboard focus around the pop-ups: the invitation shortcut and where focus goes when a window closes.</summary>
+    public const string FocusScript = "./" + ModuleContent.PathPrefix + "/" + ModuleId + "/chat-focus.js";
+
+    /// <summary>The shortcut that takes the rep to a waiting invitation's Accept (chat-focus.js matches the same keys).</summary>
+    public const string InvitationShortcut = "Alt+Shift+N";
+
     public static readonly TimeSpan MaxChatTime = ChatProtocol.MaxChatTime;
 
     /// <summary>Hub methods a client invokes.</summary>

@@ -70,6 +70,31 @@ public sealed partial class ThemeTests
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The ribbon's Social command is one of its commands, not a muted hint: its label is as strong as the ribbon's text
+    /// in both themes (a subtle Fluent button paints it in the secondary grey, dim on the dark ribbon), at rest and
+    /// under the pointer.
+    /// </summary>
+    [TestMethod]
+    [DataRow("Dark")]
+    [DataRow("Light")]
+    public async Task RibbonSocial_SystemTheme_LabelAsStrongAsTheRibbonsText(string theme)
+    {
+        var page = await OpenWorkbenchAsync(Enum.Parse<ColorScheme>(theme), 1280);
+        var background = await BackgroundLuminanceAsync(page, "[data-testid=ribbon]");
+        var ribbonText = Contrast(await TextLuminanceAsync(page, "[data-testid=ribbon]"), background);
+        var social = page.GetByTestId("ribbon-social");
+        var socialText = Contrast(await TextLuminanceAsync(page, "[data-testid=ribbon-social]"), background);
+        Assert.IsGreaterThanOrEqualTo(ribbonText - 0.05, socialText, $"Social at rest in {theme}: {socialText:0.0}:1, the ribbon's text {ribbonText:0.0}:1");
+        Assert.IsGreaterThanOrEqualTo(4.5, socialText, $"Social at rest in {theme}");
+
+        await social.HoverAsync();
+        // Fluent's buttons ease their colours: wait until the label has taken the hover colour.
+        await page.WaitForFunctionAsync("(el) => el.getAnimations().length === 0", await social.ElementHandleAsync());
+        Assert.IsGreaterThanOrEqualTo(4.5, Contrast(await TextLuminanceAsync(page, "[data-testid=ribbon-social]"), background), $"Social under the pointer in {theme}");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Pairs of (an element whose painted background counts, an element whose text sits on it).</summary>
     private static readonly (string Surface, string Text)[] Surfaces =
     [

@@ -24,7 +24,7 @@ public sealed class JavaScriptClientTests
 
         // Beside node_modules, so that its import resolves as it would beside the reader's `npm install`.
         var script = Path.Combine(ScriptFolder, $"doc-example-{Guid.NewGuid():N}.mjs");
-        await File.WriteAllTextAsync(script, DocumentedExample(), TestContext.CancellationToken);
+        await File.WriteAllTextAsync(script, DocumentedExample("## Example: the official JavaScript client"), TestContext.CancellationToken);
         try
         {
             var start = new ProcessStartInfo("node")
@@ -54,11 +54,48 @@ public sealed class JavaScriptClientTests
         }
     }
 
-    /// <summary>The first <c>js</c> block under "Example: the official JavaScript client" in docs/chat-hub-api.md, exactly.</summary>
-    private static string DocumentedExample()
+    [TestMethod]
+    public async Task DocumentedUploadExample_RunAsWritten_StoresTheFileAndDownloadsItWhole()
+    {
+        Assert.IsTrue(Directory.Exists(Path.Combine(ScriptFolder, "node_modules")), $"Run `npm ci` in {ScriptFolder} first (test.sh does).");
+        var recordFile = Path.Combine(Directory.CreateTempSubdirectory("servicepro-chat-record-").FullName, "ended.jsonl");
+        await using var host = await ChatHostFixture.StartAsync(recordFile, cancellationToken: TestContext.CancellationToken);
+        var script = Path.Combine(ScriptFolder, $"doc-upload-{Guid.NewGuid():N}.mjs");
+        await File.WriteAllTextAsync(script, DocumentedExample("### Example: a file through the hub"), TestContext.CancellationToken);
+        try
+        {
+            var start = new ProcessStartInfo("node")
+            {
+                WorkingDirectory = ScriptFolder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = System.Text.Encoding.UTF8,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(script);
+            start.Environment["SERVICEPRO_URL"] = host.BaseAddress.ToString().TrimEnd('/');
+
+            using var node = Process.Start(start)!;
+            var output = node.StandardOutput.ReadToEndAsync(TestContext.CancellationToken);
+            var errors = node.StandardError.ReadToEndAsync(TestContext.CancellationToken);
+            await node.WaitForExitAsync(TestContext.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.CancellationToken);
+
+            Assert.AreEqual(0, node.ExitCode, $"the documented upload example failed:\n{await errors}\n{await output}");
+            var content = "Журнал принтера: 打印机 jammed 🖨️\n";
+            StringAssert.Contains(await output, $"stored as #2: принтер-打印机-🖨️.txt, {System.Text.Encoding.UTF8.GetByteCount(content)} bytes");
+            StringAssert.Contains(await output, $"downloaded (200): {content}");
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>The first <c>js</c> block under <paramref name="heading"/> in docs/chat-hub-api.md, exactly.</summary>
+    private static string DocumentedExample(string heading)
     {
         var document = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "chat-hub-api.md"));
-        var section = document[document.IndexOf("## Example: the official JavaScript client", StringComparison.Ordinal)..];
+        var section = document[document.IndexOf(heading, StringComparison.Ordinal)..];
         var start = section.IndexOf("```js\n", StringComparison.Ordinal) + "```js\n".Length;
         return section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)] + "\n";
     }
