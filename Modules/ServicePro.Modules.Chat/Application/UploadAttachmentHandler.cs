@@ -40,12 +40,30 @@ public sealed class UploadAttachmentHandler(ChatWriter writer, IChatDbFactory da
         ArgumentNullException.ThrowIfNull(chunks);
         var name = await CheckAsync(caller, request, cancellationToken);
         using var buffer = new MemoryStream();
-        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        await using var reader = chunks.GetAsyncEnumerator(cancellationToken);
+        while (await NextChunkAsync(reader))
         {
-            Append(buffer, chunk, name);
+            Append(buffer, reader.Current, name);
         }
 
         return await StoreAsync(caller, request, name, buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The next chunk of the client's stream. A chunk SignalR cannot read as bytes (JSON: not a base64 string) ends the
+    /// stream with SignalR's own binding error: the client is told what a chunk must be, instead of a server error.
+    /// </summary>
+    private static async Task<bool> NextChunkAsync(IAsyncEnumerator<byte[]> reader)
+    {
+        try
+        {
+            return await reader.MoveNextAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ChatException)
+        {
+            throw new ChatException(ChatConstants.Errors.ArgumentInvalid,
+                $"An upload's chunks are bytes (in JSON, base64 strings) of at most {ChatProtocol.AttachmentChunkBytes} bytes each; a chunk could not be read, and nothing was stored.");
+        }
     }
 
     private void Append(MemoryStream buffer, ReadOnlySpan<byte> chunk, string name)

@@ -238,6 +238,28 @@ public class ChatHubIntegrationTests
         await tab2.Connection.DisposeAsync();
     }
 
+    [TestMethod]
+    public async Task UploadAttachment_ChunkThatIsNotBase64Bytes_ArgumentInvalidAndNothingStored()
+    {
+        await using var alice = await ChatHostFixture.ConnectAsync(Host, "alice");
+        var session = await StartWithAsync(alice);
+        var request = new UploadAttachmentRequest(session.SessionId, Guid.NewGuid(), "Отчёт 报告 📎.txt", 3);
+
+        // A client whose chunks are numbers, not base64 strings of bytes: SignalR cannot bind them to byte[].
+        await RefusedAsync(ChatConstants.Errors.ArgumentInvalid, () => alice.Connection.InvokeCoreAsync<ChatEntryDto>(
+            ChatConstants.Methods.UploadAttachment, [request, Numbers()], TestContext.CancellationToken));
+
+        var entries = await alice.Connection.InvokeAsync<IReadOnlyList<ChatEntryDto>>(ChatConstants.Methods.GetEntries, session.SessionId, 0L);
+        Assert.IsFalse(entries.Any(e => e.Attachments.Count > 0), "a refused upload stores nothing");
+
+        static async IAsyncEnumerable<int> Numbers()
+        {
+            await Task.Yield();
+            yield return 1;
+            yield return 2;
+        }
+    }
+
     private static async Task<ChatSessionDto> StartWithAsync(TestChatConnection originator, params TestChatConnection[] invitees)
     {
         var session = await originator.Connection.InvokeAsync<ChatSessionDto>(ChatConstants.Methods.StartSession, (int?)null);
