@@ -7,7 +7,7 @@ namespace ServicePro.EndToEnd.Tests;
 public sealed partial class RequestsTests
 {
     [TestMethod]
-    public async Task StatusAndAssigneeChangedByAnotherRep_SelectsShowTheNewValuesWithoutReload()
+    public async Task StatusAndAssigneeChangedByAnotherRep_SelectsShowTheNewValuesWithoutReloadAndStoredAfterRefusal()
     {
         var alice = await s_reps.OpenAsync("alice");
         await OpenNewRequestFormAsync(alice);
@@ -34,6 +34,13 @@ public sealed partial class RequestsTests
         await FluentFields.ChooseAsync(bobsStatus, "InProgress");
         await ExpectChosenAsync(alice.GetByTestId("request-status"), "InProgress", "In progress");
         await ExpectChosenAsync(bobsStatus, "InProgress", "In progress");
+
+        // A refused choice: the message, and the select shows what is stored again.
+        await FluentFields.ChooseAsync(alice.GetByTestId("request-status"), "Closed");
+        await ExpectChosenAsync(bobsStatus, "Closed", "Closed");
+        await FluentFields.ChooseAsync(bobsStatus, "Resolved");
+        await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync("A closed request cannot become Resolved; it can only be reopened as New.");
+        await ExpectChosenAsync(bobsStatus, "Closed", "Closed");
     }
 
     [TestMethod]
