@@ -54,6 +54,7 @@ public sealed partial class RequestsTests
         await alice.GetByTestId("request-requester").FillAsync("Дарья Смирнова");
         await FluentFields.ChooseAsync(alice.GetByTestId("request-assignee"), "bob");
         await FluentFields.TextArea(alice.GetByTestId("request-description")).FillAsync("После обновления экран чёрный.\n更新后屏幕变黑。🙁");
+        await ExpectAsWideAsync(FluentFields.TextArea(alice.GetByTestId("request-description")), alice.GetByTestId("request-title"));
         await ScreenshotsAsync(alice, "request-new-fluent");
 
         await alice.GetByTestId("request-save").ClickAsync();
@@ -61,12 +62,21 @@ public sealed partial class RequestsTests
         await Expect(alice.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToBeVisibleAsync();
         await Expect(alice.GetByRole(AriaRole.Combobox, new() { Name = "Assigned to" })).ToBeVisibleAsync();
         await Expect(alice.GetByRole(AriaRole.Textbox, new() { Name = "Add a note" })).ToBeVisibleAsync();
+        await ExpectAsWideAsync(FluentFields.TextArea(alice.GetByTestId("request-note")), alice.GetByTestId("request-note-add").Locator("xpath=.."));
         await alice.GetByTestId("request-status").ClickAsync();
         await Expect(alice.GetByTestId("request-status").Locator("fluent-option[value='Closed']")).ToBeVisibleAsync();
         await ScreenshotsAsync(alice, "request-status-open");
 
         await alice.GotoAsync("requests");
         await Expect(alice.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A Fluent text area keeps a narrow width of its own unless told: the box a rep types into spans its form.</summary>
+    private static async Task ExpectAsWideAsync(ILocator box, ILocator reference)
+    {
+        var boxWidth = (await box.BoundingBoxAsync())!.Width;
+        var referenceWidth = (await reference.BoundingBoxAsync())!.Width;
+        Assert.IsGreaterThanOrEqualTo(referenceWidth - 40, boxWidth, $"the text box is {boxWidth} px wide in {referenceWidth} px");
     }
 
     private static async Task ExpectChosenAsync(ILocator dropdown, string value, string text)
