@@ -54,10 +54,10 @@ public sealed partial class LongTextTests
         var number = await CreateRequestAsync(alice, $"Long {script} text", text);
         await Expect(alice.GetByTestId("request-description")).ToHaveTextAsync(text);
 
-        await alice.GetByTestId("request-note").FillAsync(text);
+        await FluentFields.TextArea(alice.GetByTestId("request-note")).FillAsync(text);
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(text);
-        await Expect(alice.GetByTestId("request-note")).ToHaveValueAsync(string.Empty);
+        await Expect(FluentFields.TextArea(alice.GetByTestId("request-note"))).ToHaveValueAsync(string.Empty);
         await Expect(alice.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
 
         await alice.GotoAsync($"requests/{number}");
@@ -78,23 +78,23 @@ public sealed partial class LongTextTests
 
         await OpenNewRequestFormAsync(bob);
         await bob.GetByTestId("request-title").FillAsync("Описание слишком длинное");
-        await bob.GetByTestId("request-description").FillAsync(tooLong);
+        await FluentFields.TextArea(bob.GetByTestId("request-description")).FillAsync(tooLong);
         await bob.GetByTestId("request-save").ClickAsync();
         await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync($"The description is too long: {Limit + 1} characters, at most {Limit}.");
-        await Expect(bob.GetByTestId("request-description")).ToHaveValueAsync(tooLong);
+        await Expect(FluentFields.TextArea(bob.GetByTestId("request-description"))).ToHaveValueAsync(tooLong);
 
         // Under a description as long as allowed, the note's message shows where the rep is: beside the note box.
         var number = await CreateRequestAsync(bob, "Заметка слишком длинная", tooLong[..Limit]);
-        await bob.GetByTestId("request-note").FillAsync(tooLong);
+        await FluentFields.TextArea(bob.GetByTestId("request-note")).FillAsync(tooLong);
         await bob.GetByTestId("request-note-add").ClickAsync();
         await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync($"The note is too long: {Limit + 1} characters, at most {Limit}.");
         await Expect(bob.GetByTestId("request-error")).ToBeInViewportAsync();
-        await Expect(bob.GetByTestId("request-note")).ToHaveValueAsync(tooLong);
+        await Expect(FluentFields.TextArea(bob.GetByTestId("request-note"))).ToHaveValueAsync(tooLong);
         await Expect(bob.GetByTestId("activity-note")).ToHaveCountAsync(0);
         await ScreenshotsAsync(bob, "request-note-over-limit", bob.GetByTestId("request-error"));
 
         // Still working: the same box, shortened by one character, is saved.
-        await bob.GetByTestId("request-note").FillAsync(tooLong[..Limit]);
+        await FluentFields.TextArea(bob.GetByTestId("request-note")).FillAsync(tooLong[..Limit]);
         await bob.GetByTestId("request-note-add").ClickAsync();
         await Expect(bob.GetByTestId("activity-note")).ToHaveTextAsync(tooLong[..Limit]);
         await Expect(bob.GetByTestId("request-error")).ToHaveCountAsync(0);
@@ -156,7 +156,7 @@ public sealed partial class LongTextTests
     {
         await OpenNewRequestFormAsync(page);
         await page.GetByTestId("request-title").FillAsync(title);
-        await page.GetByTestId("request-description").FillAsync(description);
+        await FluentFields.TextArea(page.GetByTestId("request-description")).FillAsync(description);
         await page.GetByTestId("request-save").ClickAsync();
         await Expect(page).ToHaveURLAsync(RequestUrl());
         await Expect(page.GetByTestId("request-heading")).ToBeVisibleAsync();
