@@ -45,6 +45,9 @@ public static class ChatConstants
     /// <summary>The attach button's, drag-and-drop's and paste's script (a JS module from the module's wwwroot).</summary>
     public const string AttachmentsScript = "./" + ModuleContent.PathPrefix + "/" + ModuleId + "/chat-attachments.js";
 
+    /// <summary>The text entry's script: names the fluent-textarea's inner textarea and ties it to the @ suggestions.</summary>
+    public const string EntryScript = "./" + ModuleContent.PathPrefix + "/" + ModuleId + "/chat-entry.js";
+
     public static readonly TimeSpan MaxChatTime = ChatProtocol.MaxChatTime;
 
     /// <summary>Hub methods a client invokes.</summary>

@@ -77,7 +77,7 @@ public sealed partial class ChatAttachmentsTests
         await Expect(carolFile.GetByTestId("chat-attachment-thumb")).ToHaveCountAsync(0);
 
         // A screenshot pasted into the text entry: sent as a file with a screenshot's name, nothing typed into the entry.
-        await aliceWindow.GetByTestId("chat-input").FillAsync("см. скриншот");
+        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("см. скриншот");
         await alice.EvaluateAsync(
             """
             ([input, png]) => {
@@ -86,9 +86,9 @@ public sealed partial class ChatAttachmentsTests
                 input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: t, bubbles: true, cancelable: true }));
             }
             """,
-            new object[] { await aliceWindow.GetByTestId("chat-input").ElementHandleAsync(), Convert.ToBase64String(s_png) });
+            new object[] { await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).ElementHandleAsync(), Convert.ToBase64String(s_png) });
         await Expect(carolWindow.Locator("[data-testid=chat-attachment][data-name^='screenshot-'] [data-testid=chat-attachment-thumb]")).ToBeVisibleAsync();
-        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync("см. скриншот");
+        await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync("см. скриншот");
 
         // Carol's link downloads the file under its name.
         var download = await carol.RunAndWaitForDownloadAsync(() => carolFile.ClickAsync());

@@ -82,7 +82,7 @@ public sealed class KeyboardChatTests
         await alice.Keyboard.TypeAsync("Привет, bob — 打印机 again 🖨️");
         await alice.Keyboard.PressAsync("Enter");
         await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["Привет, bob — 打印机 again 🖨️"]);
-        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync(string.Empty);
+        await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
 
         // Off the Record: Space ticks it, an arrow picks bob, back to the text with Shift+Tab.
         await TabToWithRingAsync(alice, "chat-otr");
