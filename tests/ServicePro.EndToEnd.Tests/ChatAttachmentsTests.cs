@@ -83,7 +83,7 @@ public sealed partial class ChatAttachmentsTests
             ([input, png]) => {
                 const t = new DataTransfer();
                 t.items.add(new File([Uint8Array.from(atob(png), c => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
-                input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: t, bubbles: true, cancelable: true }));
+                input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: t, bubbles: true, cancelable: true, composed: true }));
             }
             """,
             new object[] { await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).ElementHandleAsync(), Convert.ToBase64String(s_png) });
