@@ -65,6 +65,9 @@ document.addEventListener("keydown", (event) => {
   }
   if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
   event.preventDefault();
+  // Commit the value first, as leaving the field would: a binding that waits for "change", or a component whose own
+  // per-keystroke listener is not attached yet (a window that has just opened), then has the text before the submit.
+  field.dispatchEvent(new Event("change", { bubbles: true }));
   form.requestSubmit();
 });
 
