@@ -51,6 +51,9 @@ public static class ChatConstants
     /// <summary>The shortcut that takes the rep to a waiting invitation's Accept (chat-focus.js matches the same keys).</summary>
     public const string InvitationShortcut = "Alt+Shift+N";
 
+    /// <summary>The text entry's script: names the fluent-textarea's inner textarea and ties it to the @ suggestions.</summary>
+    public const string EntryScript = "./" + ModuleContent.PathPrefix + "/" + ModuleId + "/chat-entry.js";
+
     public static readonly TimeSpan MaxChatTime = ChatProtocol.MaxChatTime;
 
     /// <summary>Hub methods a client invokes.</summary>

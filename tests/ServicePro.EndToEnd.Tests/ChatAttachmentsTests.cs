@@ -77,18 +77,18 @@ public sealed partial class ChatAttachmentsTests
         await Expect(carolFile.GetByTestId("chat-attachment-thumb")).ToHaveCountAsync(0);
 
         // A screenshot pasted into the text entry: sent as a file with a screenshot's name, nothing typed into the entry.
-        await aliceWindow.GetByTestId("chat-input").FillAsync("см. скриншот");
+        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("см. скриншот");
         await alice.EvaluateAsync(
             """
             ([input, png]) => {
                 const t = new DataTransfer();
                 t.items.add(new File([Uint8Array.from(atob(png), c => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
-                input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: t, bubbles: true, cancelable: true }));
+                input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: t, bubbles: true, cancelable: true, composed: true }));
             }
             """,
-            new object[] { await aliceWindow.GetByTestId("chat-input").ElementHandleAsync(), Convert.ToBase64String(s_png) });
+            new object[] { await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).ElementHandleAsync(), Convert.ToBase64String(s_png) });
         await Expect(carolWindow.Locator("[data-testid=chat-attachment][data-name^='screenshot-'] [data-testid=chat-attachment-thumb]")).ToBeVisibleAsync();
-        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync("см. скриншот");
+        await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync("см. скриншот");
 
         // Carol's link downloads the file under its name.
         var download = await carol.RunAndWaitForDownloadAsync(() => carolFile.ClickAsync());

@@ -82,19 +82,21 @@ public sealed class KeyboardChatTests
         await alice.Keyboard.TypeAsync("Привет, bob — 打印机 again 🖨️");
         await alice.Keyboard.PressAsync("Enter");
         await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["Привет, bob — 打印机 again 🖨️"]);
-        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync(string.Empty);
+        await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
 
-        // Off the Record: Space ticks it, an arrow picks bob, back to the text with Shift+Tab.
+        // Off the Record: Space ticks it; on the recipient (a fluent-dropdown) Space opens the list, an arrow moves to bob
+        // and Enter chooses him; back to the text with Shift+Tab.
         await TabToWithRingAsync(alice, "chat-otr");
         await alice.Keyboard.PressAsync("Space");
-        await Expect(aliceWindow.GetByTestId("chat-otr-recipient")).ToBeVisibleAsync();
+        var recipient = aliceWindow.GetByTestId("chat-otr-recipient");
+        await Expect(recipient).ToBeVisibleAsync();
         await TabToWithRingAsync(alice, "chat-otr-recipient");
+        await alice.Keyboard.PressAsync("Space");
+        await Expect(recipient.Locator("fluent-listbox")).ToBeVisibleAsync();
         await alice.Keyboard.PressAsync("ArrowDown");
-        if (await alice.EvaluateAsync<bool>("() => document.activeElement.getAttribute('aria-expanded') === 'true'"))
-        {
-            // A drop-down list (rather than a native select) opens on the arrow: Enter chooses.
-            await alice.Keyboard.PressAsync("Enter");
-        }
+        await alice.Keyboard.PressAsync("Enter");
+        await Expect(recipient.Locator("fluent-listbox")).ToBeHiddenAsync();
+        Assert.AreEqual("bob", await FluentFields.ChosenTextAsync(recipient));
 
         await TabToWithRingAsync(alice, "chat-input", backwards: true);
         await alice.Keyboard.TypeAsync("Между нами: 秘密 🤫");

@@ -118,10 +118,10 @@ public sealed partial class LongTextTests
         var aliceWindow = alice.GetByTestId("chat-window");
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
 
-        await aliceWindow.GetByTestId("chat-input").FillAsync(text);
+        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync(text);
         await aliceWindow.GetByTestId("chat-send").ClickAsync();
         await Expect(Messages(bob)).ToHaveTextAsync([new Regex(Regex.Escape(text))]);
-        await Expect(aliceWindow.GetByTestId("chat-input")).ToHaveValueAsync(string.Empty);
+        await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
 
         // After a reload the window comes back with the message, read from the server.
         await bob.ReloadAsync();

@@ -94,7 +94,7 @@ public sealed class MentionTests
         var (alice, bob, carol) = (await SignInAsync("alice"), await SignInAsync("bob"), await SignInAsync("carol"));
         await StartChatAsync(alice, bob, carol);
         var aliceWindow = alice.GetByTestId("chat-window");
-        var input = aliceWindow.GetByTestId("chat-input");
+        var input = FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"));
         var suggestions = aliceWindow.GetByTestId("chat-mention-suggestions");
 
         // "@" lists the other two; the arrows move, Escape closes and leaves the text alone.
@@ -104,7 +104,8 @@ public sealed class MentionTests
         await Expect(suggestions.GetByTestId("chat-mention-option-bob")).ToHaveAttributeAsync("aria-selected", "true");
         await input.PressAsync("ArrowDown");
         await Expect(suggestions.GetByTestId("chat-mention-option-carol")).ToHaveAttributeAsync("aria-selected", "true");
-        await Expect(input).ToHaveAttributeAsync("aria-activedescendant", (await suggestions.GetByTestId("chat-mention-option-carol").GetAttributeAsync("id"))!);
+        // The focused <textarea> sits in fluent-textarea's shadow root: its active option is an element reference (an IDREF cannot leave the shadow root).
+        await ExpectActiveDescendantAsync(input, (await suggestions.GetByTestId("chat-mention-option-carol").GetAttributeAsync("id"))!);
         await input.PressAsync("Escape");
         await Expect(suggestions).ToHaveCountAsync(0);
         await Expect(input).ToHaveValueAsync("Привет 你好 👋 @");
@@ -179,7 +180,7 @@ public sealed class MentionTests
 
         await bob.GetByTestId("invitation-accept").ClickAsync();
         await Expect(bob.GetByTestId("chat-window")).ToHaveCountAsync(1);
-        var input = alice.GetByTestId("chat-input");
+        var input = FluentFields.TextArea(alice.GetByTestId("chat-input"));
         await input.PressSequentiallyAsync("@bob срочно 紧急 🚨");
         await SendAsync(input);
         await Expect(bob).ToHaveTitleAsync($"(2) {title}");
@@ -199,6 +200,12 @@ public sealed class MentionTests
         await Expect(bob).ToHaveTitleAsync(title);
         Assert.AreEqual(2, await bob.EvaluateAsync<int>("() => window.__notifications.length"));
     }
+
+    /// <summary>Waits until the focused text entry's aria-activedescendant element is the option with <paramref name="optionId"/>.</summary>
+    private static async Task ExpectActiveDescendantAsync(ILocator input, string optionId) =>
+        await input.Page.WaitForFunctionAsync(
+            "([box, id]) => box.ariaActiveDescendantElement?.id === id && box.ariaControlsElements?.[0]?.getAttribute('role') === 'listbox' && box.getAttribute('aria-label') === 'Message'",
+            new object[] { await input.ElementHandleAsync(), optionId });
 
     /// <summary>Enter, then wait for the entry to empty as the rep would before typing the next message.</summary>
     private static async Task SendAsync(ILocator input)

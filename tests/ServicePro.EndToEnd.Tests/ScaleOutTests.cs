@@ -102,7 +102,7 @@ public sealed partial class ScaleOutTests
         // Off the Record from alice (A) to bob (B), carol (A) in the session: bob sees it, carol neither sees nor receives it.
         const string secret = "Только между нами: 秘密 🤫";
         await aliceWindow.GetByTestId("chat-otr").CheckAsync();
-        await aliceWindow.GetByTestId("chat-otr-recipient").SelectOptionAsync("bob");
+        await FluentFields.ChooseAsync(aliceWindow.GetByTestId("chat-otr-recipient"), "bob");
         await SendAsync(aliceWindow, secret);
         await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-otr=true]")).ToContainTextAsync(secret);
         await aliceWindow.GetByTestId("chat-otr").UncheckAsync();
@@ -143,9 +143,9 @@ public sealed partial class ScaleOutTests
 
     private static async Task SendAsync(ILocator window, string text)
     {
-        await window.GetByTestId("chat-input").FillAsync(text);
+        await FluentFields.TextArea(window.GetByTestId("chat-input")).FillAsync(text);
         await window.GetByTestId("chat-send").ClickAsync();
-        await Expect(window.GetByTestId("chat-input")).ToHaveValueAsync(string.Empty);
+        await Expect(FluentFields.TextArea(window.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
     }
 
     private static ILocator Entries(ILocator window, string kind) => window.Locator($"[data-testid=chat-dialog-entry][data-kind={kind}]");

@@ -40,20 +40,35 @@
 
 // Behaviour the shell's markup asks for by attribute: the Content-Security-Policy allows no inline handlers.
 // A textarea with data-enter-submits sends its form on Enter; Shift+Enter adds a line, and Enter that ends an IME
-// composition (Chinese, Japanese) only ends it.
+// composition (Chinese, Japanese) only ends it. The attribute sits on a native <textarea> or on a fluent-textarea, whose
+// own <textarea> is in its shadow root: the key's first target is that inner textarea, the document sees the host.
+function enterSubmitsField(event) {
+  const box = event.composedPath()[0];
+  if (!(box instanceof HTMLTextAreaElement)) return null;
+  const root = box.getRootNode();
+  const field = box.hasAttribute("data-enter-submits") ? box
+    : root instanceof ShadowRoot && root.host.hasAttribute("data-enter-submits") ? root.host : null;
+  const form = field && (field.form ?? field.closest("form"));
+  return form ? { field, box, form } : null;
+}
+
 document.addEventListener("keydown", (event) => {
-  const box = event.target;
-  if (!(box instanceof HTMLTextAreaElement) || !box.hasAttribute("data-enter-submits") || !box.form) return;
+  const found = enterSubmitsField(event);
+  if (!found) return;
+  const { field, box, form } = found;
   // While its suggestion list is open, Enter/Tab choose, the arrows move and Escape closes (the component does it).
   // The list is for the "@name" being typed at the end: once a space ended it, a render still on its way must not eat Enter.
-  const completing = box.hasAttribute("data-suggestions-open") && /(^|[\s\p{P}])@[^\s@]*$/u.test(box.value);
+  const completing = field.hasAttribute("data-suggestions-open") && /(^|[\s\p{P}])@[^\s@]*$/u.test(box.value);
   if (completing && ["Enter", "Tab", "ArrowUp", "ArrowDown", "Escape"].includes(event.key) && !event.isComposing) {
     event.preventDefault();
     return;
   }
   if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
   event.preventDefault();
-  box.form.requestSubmit();
+  // Commit the value first, as leaving the field would: a binding that waits for "change", or a component whose own
+  // per-keystroke listener is not attached yet (a window that has just opened), then has the text before the submit.
+  field.dispatchEvent(new Event("change", { bubbles: true }));
+  form.requestSubmit();
 });
 
 // The reconnect banner's Reload links.

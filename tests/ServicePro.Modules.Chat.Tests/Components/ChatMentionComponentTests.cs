@@ -27,13 +27,15 @@ public sealed class ChatMentionComponentTests
         var window = await OpenAsync();
         var input = window.Find("[data-testid=chat-input]");
 
-        input.Input("Привет 👋 @");
+        Type(input, "Привет 👋 @");
 
         var options = window.FindAll("[data-testid=chat-mention-suggestions] [role=option]");
         CollectionAssert.AreEqual(new[] { "chat-mention-option-bob", "chat-mention-option-carol" }, options.Select(o => o.GetAttribute("data-testid")).ToArray());
         StringAssert.Contains(options[1].TextContent, "Кэрол 王");
         Assert.AreEqual("true", options[0].GetAttribute("aria-selected"));
-        Assert.AreEqual(options[0].Id, window.Find("[data-testid=chat-input]").GetAttribute("aria-activedescendant"));
+        // chat-entry.js ties the fluent-textarea's inner textarea to these (aria-activedescendant, aria-controls).
+        Assert.AreEqual(options[0].Id, window.Find("[data-testid=chat-input]").GetAttribute("data-mention-active"));
+        Assert.AreEqual(window.Find("[data-testid=chat-mention-suggestions]").Id, window.Find("[data-testid=chat-input]").GetAttribute("data-mention-list"));
 
         window.Find("[data-testid=chat-input]").KeyDown("ArrowDown");
         Assert.AreEqual("true", window.Find("[data-testid=chat-mention-option-carol]").GetAttribute("aria-selected"));
@@ -49,7 +51,7 @@ public sealed class ChatMentionComponentTests
     {
         var window = await OpenAsync();
 
-        window.Find("[data-testid=chat-input]").Input("@кэ");
+        Type(window.Find("[data-testid=chat-input]"), "@кэ");
         Assert.HasCount(1, window.FindAll("[data-testid=chat-mention-suggestions] [role=option]"));
         window.Find("[data-testid=chat-mention-option-carol]").Click();
 
@@ -60,7 +62,7 @@ public sealed class ChatMentionComponentTests
     public async Task Escape_ClosesTheList()
     {
         var window = await OpenAsync();
-        window.Find("[data-testid=chat-input]").Input("@b");
+        Type(window.Find("[data-testid=chat-input]"), "@b");
         Assert.AreEqual("true", window.Find("[data-testid=chat-input]").GetAttribute("data-suggestions-open"));
 
         window.Find("[data-testid=chat-input]").KeyDown("Escape");
@@ -121,4 +123,8 @@ public sealed class ChatMentionComponentTests
             _ => userName,
         };
     }
+
+    /// <summary>Text typed into the FluentTextArea: its Immediate binding reports it as the "textimmediate" event.</summary>
+    private static void Type(AngleSharp.Dom.IElement input, string text) =>
+        input.TriggerEvent("ontextimmediate", new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = text });
 }

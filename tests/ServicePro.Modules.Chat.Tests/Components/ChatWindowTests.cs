@@ -65,7 +65,7 @@ public sealed class ChatWindowTests
             .ThrowsAsync(new ChatException(ChatConstants.Errors.MessageTooLong, "The message is too long."));
         var window = await OpenAsync();
 
-        window.Find("[data-testid=chat-input]").Input("too much");
+        Type(window.Find("[data-testid=chat-input]"), "too much");
         await window.Find("form.chat-entry-form").SubmitAsync();
 
         window.WaitForAssertion(() => Assert.AreEqual("The message is too long.", window.Find("[data-testid=chat-error]").TextContent));
@@ -77,9 +77,12 @@ public sealed class ChatWindowTests
     {
         var window = await OpenAsync();
 
-        window.Find("[data-testid=chat-input]").Input("psst");
+        Type(window.Find("[data-testid=chat-input]"), "psst");
         window.Find("[data-testid=chat-otr]").Change(true);
-        CollectionAssert.AreEqual(new[] { string.Empty, "bob" }, window.FindAll("[data-testid=chat-otr-recipient] option").Select(o => o.GetAttribute("value")).ToArray());
+        // The FluentSelect lists the other attendee only (its "With whom?" is a placeholder, not a value).
+        var recipient = window.Find("[data-testid=chat-otr-recipient]");
+        CollectionAssert.AreEqual(new[] { "bob" }, recipient.QuerySelectorAll("fluent-option").Select(o => o.GetAttribute("value") ?? string.Empty).Where(v => v.Length > 0).ToArray(), recipient.OuterHtml);
+        Assert.AreEqual("Off the Record with", recipient.GetAttribute("aria-label"));
         await window.Find("form.chat-entry-form").SubmitAsync();
 
         StringAssert.Contains(window.Find("[data-testid=chat-error]").TextContent, "pick the attendee");
@@ -120,4 +123,8 @@ public sealed class ChatWindowTests
         var state = _chat.Shell.Windows.Single();
         return _chat.Context.Render<ChatWindow>(p => p.Add(c => c.Window, state));
     }
+
+    /// <summary>Text typed into the FluentTextArea: its Immediate binding reports it as the "textimmediate" event.</summary>
+    private static void Type(AngleSharp.Dom.IElement input, string text) =>
+        input.TriggerEvent("ontextimmediate", new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = text });
 }
