@@ -85,6 +85,22 @@ public sealed class Browser : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
     }
 
+    /// <summary>The page at 1280×800 (<paramref name="name"/>) and at 390 px wide (<paramref name="name"/>-narrow), then back to 1280.</summary>
+    public static async Task ScreenshotsWideAndNarrowAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await ScreenshotAsync(page, name);
+        await page.SetViewportSizeAsync(390, 800);
+        try
+        {
+            await ScreenshotAsync(page, name + "-narrow");
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(1280, 800);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Instance.DisposeAsync();

@@ -105,14 +105,14 @@ public sealed partial class ChatAttachmentsTests
         await Expect(aliceWindow.GetByTestId("chat-error")).ToHaveTextAsync("“огромный 巨大.bin” is 293 KB; files up to 293 KB can be sent.");
         await Expect(carolWindow.GetByTestId("chat-attachment")).ToHaveCountAsync(3);
 
-        await ScreenshotsAsync(carol, "chat-attachments");
+        await Browser.ScreenshotsWideAndNarrowAsync(carol, "chat-attachments");
 
         // The chat ends: the request's Activity Stream lists the files as links, for a Privileged rep who was not in it too.
         await aliceWindow.GetByTestId("chat-leave").ClickAsync();
         var entry = alice.Locator("[data-testid=activity-entry][data-kind=chat]");
         await Expect(entry.GetByTestId("chat-attachment")).ToHaveCountAsync(3);
         await Expect(entry.Locator("[data-testid=chat-attachment][data-name='報告 отчёт 📄.txt']")).ToBeVisibleAsync();
-        await ScreenshotsAsync(alice, "chat-attachments-activity");
+        await Browser.ScreenshotsWideAndNarrowAsync(alice, "chat-attachments-activity");
 
         var admin = await SignInAsync("admin");
         await admin.GotoAsync(new Uri(s_host.BaseAddress, $"requests/{number}").ToString());
@@ -124,20 +124,6 @@ public sealed partial class ChatAttachmentsTests
         var bob = await SignInAsync("bob");
         var bobsTry = await bob.APIRequest.GetAsync(new Uri(s_host.BaseAddress, href.TrimStart('/')).ToString());
         Assert.AreEqual(403, bobsTry.Status, "bob was not in it and is not Privileged");
-    }
-
-    private static async Task ScreenshotsAsync(IPage page, string name)
-    {
-        await Browser.ScreenshotAsync(page, name);
-        await page.SetViewportSizeAsync(390, 800);
-        try
-        {
-            await Browser.ScreenshotAsync(page, name + "-narrow");
-        }
-        finally
-        {
-            await page.SetViewportSizeAsync(1280, 800);
-        }
     }
 
     // Blazor's InputFile listens for files only once its script has set the input up (see UsersTests).

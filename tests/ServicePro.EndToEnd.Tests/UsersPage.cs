@@ -16,6 +16,26 @@ public static class UsersPage
     }
 
     /// <summary>
+    /// Opens Import, picks a CSV file with <paramref name="csv"/> and waits for its preview to offer creating
+    /// <paramref name="users"/> users; the caller confirms (or not).
+    /// </summary>
+    public static async Task PreviewImportAsync(IPage admin, string fileName, string csv, int users)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        await admin.GetByTestId("users-import").ClickAsync();
+        // Blazor's InputFile listens for the file only once its script has initialised the input (after the render that
+        // shows it); a file set before that is ignored. A person cannot pick a file that fast; the test waits for it.
+        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
+        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName,
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync($"Create {users} users");
+    }
+
+    /// <summary>
     /// The audit trail's line (a row of its FluentDataGrid) that says <paramref name="change"/> of the account
     /// <paramref name="user"/>; the newest lines are on the grid's first page.
     /// </summary>

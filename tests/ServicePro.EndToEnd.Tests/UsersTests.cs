@@ -268,22 +268,12 @@ public sealed partial class UsersTests
             broken,Плохой,not-an-email,Rep,Bad#2026ok
             """;
 
-        await admin.GetByTestId("users-import").ClickAsync();
-        // Blazor's InputFile listens for the file only once its script has initialised the input (after the render that
-        // shows it); a file set before that is ignored. A person cannot pick a file that fast; the test waits for it.
-        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
-        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "team.csv",
-            MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
-        });
+        await UsersPage.PreviewImportAsync(admin, "team.csv", csv, 2);
 
         var lines = admin.GetByTestId("users-import-line");
         await Expect(lines).ToHaveCountAsync(3);
         await Expect(admin.Locator("[data-testid=users-import-line][data-line='4']")).ToHaveAttributeAsync("data-valid", "false");
         await Expect(admin.Locator("[data-testid=users-import-line][data-line='4']")).ToContainTextAsync("“not-an-email” is not an e-mail address.");
-        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync("Create 2 users");
 
         await admin.GetByTestId("users-import-confirm").ClickAsync();
 
@@ -303,15 +293,7 @@ public sealed partial class UsersTests
         var names = Enumerable.Range(1, 21).Select(i => $"pager{i:00}").ToList();
         var csv = "userName,displayName,email,roles,password\n"
             + string.Join("\n", names.Select((n, i) => $"{n},Страница {i + 1} 页 📄,{n}@servicepro.example,Rep,Page#2026ok"));
-        await admin.GetByTestId("users-import").ClickAsync();
-        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
-        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "pager.csv",
-            MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
-        });
-        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync("Create 21 users");
+        await UsersPage.PreviewImportAsync(admin, "pager.csv", csv, 21);
         await admin.GetByTestId("users-import-confirm").ClickAsync();
         await Expect(admin.GetByTestId("user-row-pager01")).ToBeVisibleAsync();
 
@@ -334,15 +316,7 @@ public sealed partial class UsersTests
         var names = Enumerable.Range(1, 12).Select(i => $"audit{i:00}").ToList();
         var csv = "userName,displayName,email,roles,password\n"
             + string.Join("\n", names.Select((n, i) => $"{n},Запись {i + 1} 記録 📝,{n}@servicepro.example,Rep,Audit#2026ok"));
-        await admin.GetByTestId("users-import").ClickAsync();
-        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=users-import-file]')?._blazorInputFileNextFileId !== undefined");
-        await admin.GetByTestId("users-import-file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "audit.csv",
-            MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
-        });
-        await Expect(admin.GetByTestId("users-import-confirm")).ToContainTextAsync("Create 12 users");
+        await UsersPage.PreviewImportAsync(admin, "audit.csv", csv, 12);
         await admin.GetByTestId("users-import-confirm").ClickAsync();
         await Expect(UsersPage.AuditLine(admin, "audit12", "Created (Rep) as “Запись 12 記録 📝”")).ToBeVisibleAsync();
 
@@ -370,7 +344,7 @@ public sealed partial class UsersTests
 
         var violations = await AxeRunner.FindSeriousAsync(admin);
         Assert.AreEqual(0, violations.Count, AxeRunner.Describe(violations.Select(v => ("Admin → Users", v))));
-        await ScreenshotsAsync(admin, "users-audit-grid");
+        await Browser.ScreenshotsWideAndNarrowAsync(admin, "users-audit-grid");
     }
 
     private const int UsersAuditPageSize = 10;
@@ -378,20 +352,6 @@ public sealed partial class UsersTests
     private static async Task<List<DateTimeOffset>> TimesAsync(ILocator grid) =>
         [.. (await grid.Locator("tbody tr time").EvaluateAllAsync<string[]>("times => times.map(t => t.getAttribute('datetime'))"))
             .Select(t => DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture))];
-
-    private static async Task ScreenshotsAsync(IPage page, string name)
-    {
-        await Browser.ScreenshotAsync(page, name);
-        await page.SetViewportSizeAsync(390, 800);
-        try
-        {
-            await Browser.ScreenshotAsync(page, name + "-narrow");
-        }
-        finally
-        {
-            await page.SetViewportSizeAsync(1280, 800);
-        }
-    }
 
     [TestMethod]
     public async Task DisplayName_ShowsInTheChatTileWindowAndTheActivityStream_UserNamesStayTheIds()
