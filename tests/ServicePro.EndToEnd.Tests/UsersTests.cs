@@ -347,7 +347,7 @@ public sealed partial class UsersTests
         await Browser.ScreenshotsWideAndNarrowAsync(admin, "users-audit-grid");
     }
 
-    private const int UsersAuditPageSize = 10;
+    private const int UsersAuditPageSize = 10; // UsersAuditTrail.PageSize in the host, which this project does not reference
 
     private static async Task<List<DateTimeOffset>> TimesAsync(ILocator grid) =>
         [.. (await grid.Locator("tbody tr time").EvaluateAllAsync<string[]>("times => times.map(t => t.getAttribute('datetime'))"))
