@@ -105,6 +105,29 @@ public sealed class ChatTextEntryTests
     }
 
     [TestMethod]
+    public async Task TextEntry_TextNoKeystrokeReported_EnterAndSendStillSendWhatIsOnScreen()
+    {
+        // Keys typed into a window that has just opened can land before Fluent attaches its per-keystroke listener (it
+        // does so after the first render): the box shows text the circuit never heard of. Put there without any event,
+        // that text must still be what Enter, and the Send button, send.
+        var (alice, bob) = await StartChatAsync();
+        var aliceWindow = alice.GetByTestId("chat-window");
+        var box = FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"));
+
+        await box.EvaluateAsync("(box, text) => { box.value = text; }", "Печать снова 打印机 🖨️");
+        await box.PressAsync("Enter");
+        await Expect(Messages(bob)).ToHaveCountAsync(1);
+        Assert.AreEqual("Печать снова 打印机 🖨️", await Messages(bob).Locator(".chat-entry-text").TextContentAsync());
+        await Expect(box).ToHaveValueAsync(string.Empty);
+
+        await box.EvaluateAsync("(box, text) => { box.value = text; }", "И по кнопке 按钮 ✅");
+        await aliceWindow.GetByTestId("chat-send").ClickAsync();
+        await Expect(Messages(bob)).ToHaveCountAsync(2);
+        Assert.AreEqual("И по кнопке 按钮 ✅", await Messages(bob).Last.Locator(".chat-entry-text").TextContentAsync());
+        await Expect(box).ToHaveValueAsync(string.Empty);
+    }
+
+    [TestMethod]
     public async Task OffTheRecordRecipient_OtherAttendeesByDisplayName_ChosenOneGetsTheMessage()
     {
         var (alice, bob) = await StartChatAsync();

@@ -65,11 +65,25 @@ document.addEventListener("keydown", (event) => {
   }
   if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
   event.preventDefault();
-  // Commit the value first, as leaving the field would: a binding that waits for "change", or a component whose own
-  // per-keystroke listener is not attached yet (a window that has just opened), then has the text before the submit.
-  field.dispatchEvent(new Event("change", { bubbles: true }));
   form.requestSubmit();
 });
+
+// Before such a form submits (Enter or its submit button), each of its data-enter-submits fields reports what it holds,
+// so the submit handler reads the text on screen: a binding that waits for "change" has not had one (the focus never
+// left), and a fluent-textarea bound per keystroke reports through a listener Fluent attaches only after its first
+// render, so keys typed into a window that has just opened can have gone unreported. Both events are raised here, in
+// the capture phase and so before Blazor's own submit listener: the circuit receives the value first, and a value it
+// already had changes nothing.
+window.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  for (const field of form.querySelectorAll("[data-enter-submits]")) {
+    const box = field instanceof HTMLTextAreaElement ? field : field.shadowRoot?.querySelector("textarea");
+    const value = box?.value ?? field.value ?? "";
+    field.dispatchEvent(new CustomEvent("immediate", { bubbles: true, detail: { value } }));
+    field.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+}, true);
 
 // The reconnect banner's Reload links.
 document.addEventListener("click", (event) => {
