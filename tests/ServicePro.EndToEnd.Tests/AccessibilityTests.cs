@@ -86,7 +86,7 @@ public sealed partial class AccessibilityTests
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await bob.GetByTestId("invitation-accept").ClickAsync();
         var (aliceWindow, bobWindow) = (alice.GetByTestId("chat-window"), bob.GetByTestId("chat-window"));
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();

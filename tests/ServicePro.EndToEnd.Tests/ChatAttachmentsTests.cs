@@ -52,7 +52,7 @@ public sealed partial class ChatAttachmentsTests
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await carol.GetByTestId("invitation-accept").ClickAsync();
         var aliceWindow = alice.GetByTestId("chat-window");
         var carolWindow = carol.GetByTestId("chat-window");

@@ -43,7 +43,7 @@ public sealed partial class ChatPopupsTests
         var (alice, bob) = (await SignInAsync("alice"), await SignInAsync("bob"));
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await bob.GetByTestId("invitation-accept").ClickAsync();
         var (aliceWindow, bobWindow) = (alice.GetByTestId("chat-window"), bob.GetByTestId("chat-window"));
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();

@@ -23,7 +23,7 @@ public sealed class ChatReconnectTests
             var bob = await SignInAsync(browser, host, "bob");
             await alice.GetByTestId("chat-start").ClickAsync();
             await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-            await alice.GetByTestId("invite-send").ClickAsync();
+            await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
             await bob.GetByTestId("invitation-accept").ClickAsync();
             await FluentFields.TextArea(alice.GetByTestId("chat-input")).FillAsync("Before the outage");
             await FluentFields.TextArea(alice.GetByTestId("chat-input")).PressAsync("Enter");

@@ -87,7 +87,7 @@ public sealed partial class ChatTests
         await invite.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
         await invite.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
         await Browser.ScreenshotAsync(alice, "chat-invite-window");
-        await invite.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(invite.GetByTestId("invite-send"));
         await Expect(invite).ToHaveCountAsync(0);
 
         var aliceWindow = alice.GetByTestId("chat-window");
@@ -127,7 +127,7 @@ public sealed partial class ChatTests
         await aliceWindow.GetByTestId("chat-invite").ClickAsync();
         await Expect(alice.GetByTestId("invite-candidate-bob")).ToHaveCountAsync(0);
         await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await carol.GetByTestId("invitation-accept").ClickAsync();
         var carolWindow = carol.GetByTestId("chat-window");
         await Expect(carolWindow).ToHaveAttributeAsync("data-session-id", sessionId!);
@@ -201,7 +201,7 @@ public sealed partial class ChatTests
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await carol.GetByTestId("invitation-accept").ClickAsync();
         var carolWindow = carol.GetByTestId("chat-window");
         await FluentFields.TextArea(carolWindow.GetByTestId("chat-input")).FillAsync("The noon backup saturates the link");
@@ -240,7 +240,7 @@ public sealed partial class ChatTests
         await bob.GetByTestId("chat-window").GetByTestId("chat-invite").ClickAsync();
         await Expect(bob.GetByTestId("invite-candidate-alice")).ToHaveAttributeAsync("data-status", "Busy");
         await bob.GetByTestId("invite-candidate-alice").Locator("input").CheckAsync();
-        await bob.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(bob.GetByTestId("invite-send"));
         await Expect(alice.GetByTestId("invitation-popup")).ToContainTextAsync("bob invites you to chat.");
         await alice.GetByTestId("invitation-accept").ClickAsync();
         await Expect(bob.GetByTestId("chat-live-count")).ToHaveTextAsync("1 live chat");

@@ -173,7 +173,7 @@ public sealed class ChatTextEntryTests
         var (alice, bob) = (await SignInAsync("alice"), await SignInAsync("bob"));
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await bob.GetByTestId("invitation-accept").ClickAsync();
         await Expect(alice.GetByTestId("chat-window").GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
         return (alice, bob);

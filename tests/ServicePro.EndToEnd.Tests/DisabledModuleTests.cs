@@ -65,7 +65,7 @@ public sealed class DisabledModuleTests
         await Expect(bob.GetByTestId("chat-start")).ToBeEnabledAsync();
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await Expect(alice.GetByTestId("chat-window")).ToBeVisibleAsync();
         try
         {

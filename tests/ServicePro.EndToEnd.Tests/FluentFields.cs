@@ -29,6 +29,18 @@ public static class FluentFields
         return dropdown.EvaluateAsync<string>("e => (e.selectedOptions?.[0]?.textContent ?? '').trim()");
     }
 
+    /// <summary>
+    /// Clicks a FluentButton once the circuit has enabled it. Playwright's actionability checks read only a native
+    /// control's disabled state: a <c>fluent-button</c> rendered disabled (Send in the invite window until a rep is
+    /// ticked) counts as enabled to them, and the click, made before the render that enables it, is lost.
+    /// </summary>
+    public static async Task ClickWhenEnabledAsync(ILocator button)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        await Expect(button).ToHaveJSPropertyAsync("disabled", false);
+        await button.ClickAsync();
+    }
+
     /// <summary>The <c>&lt;textarea&gt;</c> a rep types into, inside a <c>fluent-textarea</c> (or any element holding one).</summary>
     public static ILocator TextArea(ILocator field)
     {

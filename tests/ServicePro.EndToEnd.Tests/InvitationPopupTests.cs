@@ -59,7 +59,7 @@ public sealed class InvitationPopupTests
 
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
 
         var popup = bob.GetByTestId("invitation-popup");
         await Expect(popup).ToContainTextAsync("alice invites you to chat.");
@@ -99,7 +99,7 @@ public sealed class InvitationPopupTests
         var aliceWindow = alice.GetByTestId("chat-window");
         await aliceWindow.GetByTestId("chat-invite").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await Expect(announcement).ToContainTextAsync("alice invites you to chat.");
         await TabToAsync(bob, "invitation-accept", backwards: true);
         await bob.Keyboard.PressAsync("Enter");

@@ -113,7 +113,7 @@ public sealed partial class LongTextTests
 
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await bob.GetByTestId("invitation-accept").ClickAsync();
         var aliceWindow = alice.GetByTestId("chat-window");
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();

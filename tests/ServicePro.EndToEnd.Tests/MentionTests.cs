@@ -174,7 +174,7 @@ public sealed class MentionTests
         await bob.EvaluateAsync("() => window.__setHidden(true)");
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await Expect(bob).ToHaveTitleAsync($"(1) {title}");
         Assert.AreEqual("alice invites you to chat|A Workbench chat", await LastNotificationAsync(bob));
 
@@ -226,7 +226,7 @@ public sealed class MentionTests
             await originator.GetByTestId($"invite-candidate-{name}").Locator("input").CheckAsync();
         }
 
-        await originator.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(originator.GetByTestId("invite-send"));
         foreach (var invitee in invitees)
         {
             await invitee.GetByTestId("invitation-accept").ClickAsync();

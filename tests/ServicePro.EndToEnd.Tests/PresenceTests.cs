@@ -26,7 +26,7 @@ public sealed class PresenceTests
         var bob = await others.SignInAsync(host, "bob");
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await bob.GetByTestId("invitation-accept").ClickAsync();
         var aliceSeenByBob = bob.GetByTestId("chat-window").GetByTestId("chat-connection-alice");
         await Expect(aliceSeenByBob).ToHaveAttributeAsync("data-status", "Available");

@@ -74,7 +74,7 @@ public sealed partial class ScaleOutTests
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
         await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
-        await alice.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         var aliceWindow = alice.GetByTestId("chat-window");
         var sessionId = await aliceWindow.GetAttributeAsync("data-session-id");
 

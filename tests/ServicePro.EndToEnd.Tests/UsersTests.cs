@@ -371,7 +371,7 @@ public sealed partial class UsersTests
         await kira.GetByTestId("ribbon-social").ClickAsync();
         await kira.GetByTestId("social-item-chat").ClickAsync();
         await kira.GetByTestId("invite-candidate-alice").Locator("input").CheckAsync();
-        await kira.GetByTestId("invite-send").ClickAsync();
+        await FluentFields.ClickWhenEnabledAsync(kira.GetByTestId("invite-send"));
         await alice.GetByTestId("invitation-accept").ClickAsync();
         var aliceWindow = alice.GetByTestId("chat-window");
         await Expect(aliceWindow.GetByTestId("chat-connection-kira")).ToContainTextAsync("Кира 桜 🎉");
