@@ -18,6 +18,12 @@ public sealed class ChatOptions
     /// <summary>The most writes waiting for the writer; one more is refused at once with <c>CHAT_BUSY</c>.</summary>
     public int MaxQueuedWrites { get; set; } = 10_000;
 
+    /// <summary>
+    /// The longest the writes already waiting may take to store, at the pace of the recent batches: a write that would
+    /// wait longer is refused at once with <c>CHAT_BUSY</c> (a queue of fewer than 64 writes is always taken).
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The most writes committed together in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 500;
 

@@ -21,9 +21,10 @@ namespace ServicePro.Modules.Chat.Writing;
 /// </summary>
 public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger, ChatMetrics? metrics = null) : BackgroundService
 {
-    // Bounded: under overload a sender learns at once that chat is busy (CHAT_BUSY) instead of waiting behind a backlog
-    // that grows without limit in memory and latency.
+    // Bounded, in time and in count (ChatWriteAdmission): under overload a sender learns at once that chat is busy
+    // (CHAT_BUSY) instead of waiting behind a backlog that grows without limit in memory and latency.
     private readonly Channel<IWork> _writes = Channel.CreateBounded<IWork>(new BoundedChannelOptions(Math.Max(1, options.Value.MaxQueuedWrites)) { SingleReader = true });
+    private readonly ChatWriteAdmission _admission = new(options.Value, time);
     private volatile bool _stopped;
     private readonly Channel<Func<Task>> _notifications = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -54,12 +55,12 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
     /// <param name="cancellationToken">Cancels queueing only: a queued write is stored whatever its caller does.</param>
     /// <param name="sessionId">The session a batched write changes, when known: on a server database the batch locks its sessions' rows up front, in one order.</param>
-    /// <exception cref="ChatException"><see cref="ChatConstants.Errors.Busy"/> when <see cref="ChatOptions.MaxQueuedWrites"/> writes are already waiting.</exception>
+    /// <exception cref="ChatException"><see cref="ChatConstants.Errors.Busy"/> when the queue is full: the writes already waiting would take longer than <see cref="ChatOptions.MaxQueueWait"/>, or <see cref="ChatOptions.MaxQueuedWrites"/> are waiting (<see cref="ChatWriteAdmission"/>).</exception>
     public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default, Guid? sessionId = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var work = new Work<T>(write, mode, sessionId);
-        if (!_writes.Writer.TryWrite(work))
+        if (_admission.IsFull(_writes.Reader.Count) || !_writes.Writer.TryWrite(work))
         {
             throw _stopped
                 ? new OperationCanceledException("The chat service is stopping.")
@@ -107,6 +108,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var paced = _admission.Now();
         metrics?.QueueWaited(batch.Select(w => w.Queued), started);
 
         using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
@@ -138,6 +140,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
 
         metrics?.BatchWritten(batch.Count, Stopwatch.GetElapsedTime(started));
+        _admission.BatchWritten(batch.Count, paced);
         var committed = Stopwatch.GetTimestamp();
         foreach (var (work, context) in done)
         {

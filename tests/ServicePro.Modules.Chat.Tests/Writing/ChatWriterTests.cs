@@ -71,6 +71,52 @@ public sealed class ChatWriterTests
         Assert.IsFalse(await db.Entries.AnyAsync(e => e.Text == "three 🚦"), "a refused message is not stored");
     }
 
+    /// <summary>
+    /// Overload in time: on a writer that stores one write per 100 ms, a queue of 64 writes is 6.4 s of waiting. A short
+    /// queue is taken however slow the writer (one slow disk refuses nobody); past it, the next sender is told at once
+    /// that chat is busy, well before MaxQueuedWrites, and everything queued is stored.
+    /// </summary>
+    [TestMethod]
+    public async Task SendMessage_QueuedWritesTakeLongerThanMaxQueueWait_RefusedAtOnceAsBusyAndTheQueuedOnesAreStored()
+    {
+        await using var chat = await ChatHarness.StartAsync(new ChatOptions { MaxBatchSize = 1, MaxQueueWait = TimeSpan.FromMilliseconds(250) });
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
+        await chat.Writer.ExecuteAsync(ChatWriteMode.Alone, _ =>
+        {
+            chat.Time.Advance(TimeSpan.FromMilliseconds(100));
+            return Task.FromResult(true);
+        });
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
+        {
+            taken.SetResult();
+            await hold.Task;
+            return true;
+        });
+        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var queued = Enumerable.Range(1, ChatWriteAdmission.AlwaysTaken)
+            .Select(i => chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), $"Сообщение {i} 消息 📨")))
+            .ToList();
+        var tooMany = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "one too many 🚦"));
+        var refusedAtOnce = tooMany.IsFaulted;
+        var queuedWaiting = queued.All(m => !m.IsCompleted);
+        hold.SetResult();
+        await held;
+
+        Assert.IsTrue(queuedWaiting, "the short queue was taken, however slow the writer");
+        Assert.IsTrue(refusedAtOnce, "refused while the writer is still busy, not after waiting for it");
+        Assert.AreEqual(ChatConstants.Errors.Busy, (await Assert.ThrowsExactlyAsync<ChatException>(() => tooMany)).Code);
+        var stored = await Task.WhenAll(queued);
+        CollectionAssert.AreEqual(Enumerable.Range(1, ChatWriteAdmission.AlwaysTaken).Select(i => $"Сообщение {i} 消息 📨").ToArray(), stored.Select(m => m.Text).ToArray());
+        await using var db = chat.Databases.Create();
+        Assert.IsFalse(await db.Entries.AnyAsync(e => e.Text == "one too many 🚦"), "a refused message is not stored");
+
+        // The backlog gone, the same sender is taken again.
+        Assert.AreEqual("again 🔁", (await chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "again 🔁"))).Text);
+    }
+
     /// <summary>A batch reads its sessions and their attendees once for all its messages, not twice per message.</summary>
     [TestMethod]
     public async Task SendMessage_TenSessionsInOneBatch_SessionsAndAttendeesReadInOneQueryEach()
