@@ -45,15 +45,7 @@ public sealed class ChatWriterTests
     {
         await using var chat = await ChatHarness.StartAsync(new ChatOptions { MaxQueuedWrites = 2 });
         var session = await chat.App.Start.HandleAsync(new("alice"), null);
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
-        {
-            taken.SetResult();
-            await hold.Task;
-            return true;
-        });
-        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (hold, held) = await HoldWriterAsync(chat);
 
         var first = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "один"));
         var second = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "二"));
@@ -86,15 +78,7 @@ public sealed class ChatWriterTests
             chat.Time.Advance(TimeSpan.FromMilliseconds(100));
             return Task.FromResult(true);
         });
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
-        {
-            taken.SetResult();
-            await hold.Task;
-            return true;
-        });
-        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (hold, held) = await HoldWriterAsync(chat);
 
         var queued = Enumerable.Range(1, ChatWriteAdmission.AlwaysTaken)
             .Select(i => chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), $"Сообщение {i} 消息 📨")))
@@ -128,15 +112,7 @@ public sealed class ChatWriterTests
             sessions.Add((await chat.App.Start.HandleAsync(new("alice"), null)).SessionId);
         }
 
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
-        {
-            taken.SetResult();
-            await hold.Task;
-            return true;
-        });
-        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (hold, held) = await HoldWriterAsync(chat);
         var sends = sessions.Select((id, i) => chat.App.Send.HandleAsync(new("alice"), new(id, Guid.NewGuid(), $"Привет {i}, 你好 👋"))).ToList();
         var before = chat.Commands.Commands.Count;
         hold.SetResult();
@@ -148,5 +124,23 @@ public sealed class ChatWriterTests
         Assert.IsTrue(entries.All(e => e.Sequence == 2), "each message follows its session's start entry");
         Assert.AreEqual(1, batch.Count(c => c.Contains("FROM \"ChatSessions\"", StringComparison.Ordinal)), string.Join("\n---\n", batch));
         Assert.AreEqual(1, batch.Count(c => c.Contains("FROM \"ChatAttendees\"", StringComparison.Ordinal)), string.Join("\n---\n", batch));
+    }
+
+    /// <summary>
+    /// Gives the writer a write that runs until <c>Hold.SetResult()</c>, and returns once it runs: what is sent meanwhile
+    /// waits in the queue.
+    /// </summary>
+    private static async Task<(TaskCompletionSource Hold, Task<bool> Held)> HoldWriterAsync(ChatHarness chat)
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
+        {
+            taken.SetResult();
+            await hold.Task;
+            return true;
+        });
+        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return (hold, held);
     }
 }
