@@ -19,8 +19,8 @@ public sealed class ChatOptions
     public int MaxQueuedWrites { get; set; } = 10_000;
 
     /// <summary>
-    /// The longest the writes already waiting may take to store, at the pace of the recent batches: a write that would
-    /// wait longer is refused at once with <c>CHAT_BUSY</c> (a queue of fewer than 64 writes is always taken).
+    /// The longest the oldest waiting write may have waited: past it, with 64 or more writes waiting, one more is refused
+    /// at once with <c>CHAT_BUSY</c> (a queue of fewer than 64 writes is always taken).
     /// </summary>
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -40,6 +40,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         /// <summary>When the write was queued (a <see cref="Stopwatch"/> timestamp).</summary>
         long Queued { get; }
 
+        /// <summary>When the write was queued, on the writer's clock (<see cref="ChatWriteAdmission.Now"/>).</summary>
+        long Admitted { get; }
+
         Guid? SessionId { get; }
 
         bool IsFailed { get; }
@@ -55,12 +58,12 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
     /// <param name="cancellationToken">Cancels queueing only: a queued write is stored whatever its caller does.</param>
     /// <param name="sessionId">The session a batched write changes, when known: on a server database the batch locks its sessions' rows up front, in one order.</param>
-    /// <exception cref="ChatException"><see cref="ChatConstants.Errors.Busy"/> when the queue is full: the writes already waiting would take longer than <see cref="ChatOptions.MaxQueueWait"/>, or <see cref="ChatOptions.MaxQueuedWrites"/> are waiting (<see cref="ChatWriteAdmission"/>).</exception>
+    /// <exception cref="ChatException"><see cref="ChatConstants.Errors.Busy"/> when the queue is full: the oldest write waiting has waited longer than <see cref="ChatOptions.MaxQueueWait"/> (and 64 or more wait), or <see cref="ChatOptions.MaxQueuedWrites"/> are waiting (<see cref="ChatWriteAdmission"/>).</exception>
     public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default, Guid? sessionId = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var work = new Work<T>(write, mode, sessionId);
-        if (_admission.IsFull(_writes.Reader.Count) || !_writes.Writer.TryWrite(work))
+        var work = new Work<T>(write, mode, sessionId, _admission.Now());
+        if (IsFull() || !_writes.Writer.TryWrite(work))
         {
             throw _stopped
                 ? new OperationCanceledException("The chat service is stopping.")
@@ -69,6 +72,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
         return await work.Result;
     }
+
+    private bool IsFull() => _writes.Reader.TryPeek(out var oldest) && _admission.IsFull(_writes.Reader.Count, oldest.Admitted);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -108,7 +113,6 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var paced = _admission.Now();
         metrics?.QueueWaited(batch.Select(w => w.Queued), started);
 
         using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
@@ -140,7 +144,6 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
 
         metrics?.BatchWritten(batch.Count, Stopwatch.GetElapsedTime(started));
-        _admission.BatchWritten(batch.Count, paced);
         var committed = Stopwatch.GetTimestamp();
         foreach (var (work, context) in done)
         {
@@ -251,7 +254,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
     }
 
-    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId) : IWork
+    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId, long admitted) : IWork
     {
         public ChatWriteMode Mode { get; } = mode;
 
@@ -261,6 +264,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         public Guid? SessionId { get; } = sessionId;
 
         public long Queued { get; } = Stopwatch.GetTimestamp();
+
+        public long Admitted { get; } = admitted;
 
         public bool IsFailed => _result.Task.IsFaulted;
 

@@ -64,32 +64,36 @@ public sealed class ChatWriterTests
     }
 
     /// <summary>
-    /// Overload in time: on a writer that stores one write per 100 ms, a queue of 64 writes is 6.4 s of waiting. A short
-    /// queue is taken however slow the writer (one slow disk refuses nobody); past it, the next sender is told at once
-    /// that chat is busy, well before MaxQueuedWrites, and everything queued is stored.
+    /// Overload in time: the queue is full when its oldest write has waited longer than MaxQueueWait. A burst of 100
+    /// writes that have not waited is taken whole; a short queue is taken however long it has waited (one slow commit
+    /// refuses nobody); past both, the next sender is told at once that chat is busy, well before MaxQueuedWrites, and
+    /// everything queued is stored.
     /// </summary>
     [TestMethod]
-    public async Task SendMessage_QueuedWritesTakeLongerThanMaxQueueWait_RefusedAtOnceAsBusyAndTheQueuedOnesAreStored()
+    public async Task SendMessage_OldestQueuedWriteWaitedLongerThanMaxQueueWait_RefusedAtOnceAsBusyAndTheQueuedOnesAreStored()
     {
-        await using var chat = await ChatHarness.StartAsync(new ChatOptions { MaxBatchSize = 1, MaxQueueWait = TimeSpan.FromMilliseconds(250) });
+        await using var chat = await ChatHarness.StartAsync(new ChatOptions { MaxQueueWait = TimeSpan.FromMilliseconds(250) });
         var session = await chat.App.Start.HandleAsync(new("alice"), null);
-        await chat.Writer.ExecuteAsync(ChatWriteMode.Alone, _ =>
-        {
-            chat.Time.Advance(TimeSpan.FromMilliseconds(100));
-            return Task.FromResult(true);
-        });
-        var (hold, held) = await HoldWriterAsync(chat);
+        Task<ChatEntryDto> Send(string text) => chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), text));
 
-        var queued = Enumerable.Range(1, ChatWriteAdmission.AlwaysTaken)
-            .Select(i => chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), $"Сообщение {i} 消息 📨")))
-            .ToList();
-        var tooMany = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "one too many 🚦"));
+        var (hold, held) = await HoldWriterAsync(chat);
+        var burst = Enumerable.Range(1, 100).Select(i => Send($"Всплеск {i} 突发 💥")).ToList();
+        Assert.IsFalse(burst.Any(m => m.IsCompleted), "a burst that has not waited is taken whole");
+        hold.SetResult();
+        await held;
+        Assert.HasCount(100, await Task.WhenAll(burst));
+
+        (hold, held) = await HoldWriterAsync(chat);
+        var queued = Enumerable.Range(1, 10).Select(i => Send($"Сообщение {i} 消息 📨")).ToList();
+        chat.Time.Advance(TimeSpan.FromMilliseconds(300));
+        queued.AddRange(Enumerable.Range(11, ChatWriteAdmission.AlwaysTaken - 10).Select(i => Send($"Сообщение {i} 消息 📨")));
+        var shortQueueTaken = queued.All(m => !m.IsCompleted);
+        var tooMany = Send("one too many 🚦");
         var refusedAtOnce = tooMany.IsFaulted;
-        var queuedWaiting = queued.All(m => !m.IsCompleted);
         hold.SetResult();
         await held;
 
-        Assert.IsTrue(queuedWaiting, "the short queue was taken, however slow the writer");
+        Assert.IsTrue(shortQueueTaken, "64 waiting writes are taken, however long the oldest has waited");
         Assert.IsTrue(refusedAtOnce, "refused while the writer is still busy, not after waiting for it");
         Assert.AreEqual(ChatConstants.Errors.Busy, (await Assert.ThrowsExactlyAsync<ChatException>(() => tooMany)).Code);
         var stored = await Task.WhenAll(queued);
@@ -98,7 +102,7 @@ public sealed class ChatWriterTests
         Assert.IsFalse(await db.Entries.AnyAsync(e => e.Text == "one too many 🚦"), "a refused message is not stored");
 
         // The backlog gone, the same sender is taken again.
-        Assert.AreEqual("again 🔁", (await chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "again 🔁"))).Text);
+        Assert.AreEqual("again 🔁", (await Send("again 🔁")).Text);
     }
 
     /// <summary>A batch reads its sessions and their attendees once for all its messages, not twice per message.</summary>
