@@ -91,14 +91,14 @@ public sealed partial class AccessibilityTests
         var (aliceWindow, bobWindow) = (alice.GetByTestId("chat-window"), bob.GetByTestId("chat-window"));
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
 
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Привет, bob: 电池 again 🔌");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Привет, bob: 电池 again 🔌");
         await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).PressAsync("Enter");
         // Sent once the text entry is empty again: only then does Send take the next message.
         await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["电池"]);
         await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
         await aliceWindow.GetByTestId("chat-otr").CheckAsync();
         await FluentFields.ChooseAsync(aliceWindow.GetByTestId("chat-otr-recipient"), "bob");
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Между нами: 秘密 🤫");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Между нами: 秘密 🤫");
         await aliceWindow.GetByTestId("chat-send").ClickAsync();
         await Expect(bobWindow.Locator("[data-testid=chat-dialog-entry][data-otr=true]")).ToContainTextAsync("Между нами");
         await Expect(bobWindow.GetByTestId("chat-otr-notice")).ToBeVisibleAsync();

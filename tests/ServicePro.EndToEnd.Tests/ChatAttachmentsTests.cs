@@ -77,7 +77,7 @@ public sealed partial class ChatAttachmentsTests
         await Expect(carolFile.GetByTestId("chat-attachment-thumb")).ToHaveCountAsync(0);
 
         // A screenshot pasted into the text entry: sent as a file with a screenshot's name, nothing typed into the entry.
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("см. скриншот");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "см. скриншот");
         await alice.EvaluateAsync(
             """
             ([input, png]) => {

@@ -25,7 +25,7 @@ public sealed class ChatReconnectTests
             await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
             await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
             await bob.GetByTestId("invitation-accept").ClickAsync();
-            await FluentFields.TextArea(alice.GetByTestId("chat-input")).FillAsync("Before the outage");
+            await FluentFields.FillAsync(alice.GetByTestId("chat-input"), "Before the outage");
             await FluentFields.TextArea(alice.GetByTestId("chat-input")).PressAsync("Enter");
             await Expect(Messages(bob)).ToHaveCountAsync(1);
             var sessionId = await alice.GetByTestId("chat-window").GetAttributeAsync("data-session-id");
@@ -47,7 +47,7 @@ public sealed class ChatReconnectTests
                 await Expect(Messages(page)).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Before the outage")]);
             }
 
-            await FluentFields.TextArea(bob.GetByTestId("chat-input")).FillAsync("After the outage");
+            await FluentFields.FillAsync(bob.GetByTestId("chat-input"), "After the outage");
             await FluentFields.TextArea(bob.GetByTestId("chat-input")).PressAsync("Enter");
             await Expect(Messages(alice)).ToHaveCountAsync(2);
             await Expect(Messages(alice).Last).ToContainTextAsync("After the outage");

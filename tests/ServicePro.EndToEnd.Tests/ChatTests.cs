@@ -111,13 +111,13 @@ public sealed partial class ChatTests
         await Expect(carol.GetByTestId("chat-window")).ToHaveCountAsync(0);
 
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Hello bob, the printer again");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Hello bob, the printer again");
         await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).PressAsync("Enter");
         await Expect(Entries(bobWindow, "message")).ToContainTextAsync(["Hello bob, the printer again"]);
         await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
 
         // Shift+Enter is a new line, the Send button sends too.
-        await FluentFields.TextArea(bobWindow.GetByTestId("chat-input")).FillAsync("On it.");
+        await FluentFields.FillAsync(bobWindow.GetByTestId("chat-input"), "On it.");
         await Expect(aliceWindow.GetByTestId("chat-typing")).ToHaveTextAsync("bob is typing…");
         await FluentFields.TextArea(bobWindow.GetByTestId("chat-input")).PressAsync("Shift+Enter");
         await FluentFields.TextArea(bobWindow.GetByTestId("chat-input")).PressSequentiallyAsync("Tray 2?");
@@ -137,7 +137,7 @@ public sealed partial class ChatTests
         // Off the Record from alice to bob: marked for both, never shown to carol.
         await Expect(aliceWindow.GetByTestId("chat-connection-carol")).ToBeVisibleAsync();
         await aliceWindow.GetByTestId("chat-otr").CheckAsync();
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Just between us: carol broke it");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Just between us: carol broke it");
         await aliceWindow.GetByTestId("chat-send").ClickAsync();
         await Expect(aliceWindow.GetByTestId("chat-error")).ToContainTextAsync("pick the attendee");
         await FluentFields.ChooseAsync(aliceWindow.GetByTestId("chat-otr-recipient"), "bob");
@@ -147,7 +147,7 @@ public sealed partial class ChatTests
         await Expect(bobsSecret).ToContainTextAsync("Off the Record · alice → bob");
         await Expect(bobWindow.GetByTestId("chat-otr-notice")).ToContainTextAsync("alice selected Off the Record with you");
         await aliceWindow.GetByTestId("chat-otr").UncheckAsync();
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Back on the record");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Back on the record");
         await aliceWindow.GetByTestId("chat-send").ClickAsync();
         await Expect(Entries(carolWindow, "message").Last).ToContainTextAsync("Back on the record");
         await Expect(carolWindow.GetByTestId("chat-dialog")).Not.ToContainTextAsync("Just between us");
@@ -204,7 +204,7 @@ public sealed partial class ChatTests
         await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
         await carol.GetByTestId("invitation-accept").ClickAsync();
         var carolWindow = carol.GetByTestId("chat-window");
-        await FluentFields.TextArea(carolWindow.GetByTestId("chat-input")).FillAsync("The noon backup saturates the link");
+        await FluentFields.FillAsync(carolWindow.GetByTestId("chat-input"), "The noon backup saturates the link");
         await FluentFields.TextArea(carolWindow.GetByTestId("chat-input")).PressAsync("Enter");
         await Expect(Entries(alice.GetByTestId("chat-window"), "message")).ToContainTextAsync(["The noon backup saturates the link"]);
         await alice.GetByTestId("chat-window").GetByTestId("chat-leave").ClickAsync();
@@ -250,12 +250,12 @@ public sealed partial class ChatTests
         await Expect(aliceWindow).ToContainTextAsync("Workbench chat");
         // Collapsed, the window counts what arrives.
         await aliceWindow.GetByTestId("chat-collapse").ClickAsync();
-        await FluentFields.TextArea(bobWindow.GetByTestId("chat-input")).FillAsync("Lunch-time patch window: 12:30?");
+        await FluentFields.FillAsync(bobWindow.GetByTestId("chat-input"), "Lunch-time patch window: 12:30?");
         await FluentFields.TextArea(bobWindow.GetByTestId("chat-input")).PressAsync("Enter");
         await Expect(aliceWindow.GetByTestId("chat-unread")).ToHaveTextAsync("1");
         await aliceWindow.GetByTestId("chat-collapse").ClickAsync();
         await Expect(aliceWindow.GetByTestId("chat-unread")).ToHaveCountAsync(0);
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Fine by me");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Fine by me");
         await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).PressAsync("Enter");
         await Expect(Entries(bobWindow, "message").Last).ToContainTextAsync("Fine by me");
 

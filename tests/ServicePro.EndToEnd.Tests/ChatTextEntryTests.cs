@@ -61,6 +61,7 @@ public sealed class ChatTextEntryTests
         var text = MixedText(Limit);
         Assert.AreEqual(Limit, text.Length);
         var box = FluentFields.TextArea(alice.GetByTestId("chat-window").GetByTestId("chat-input"));
+        await FluentFields.ReadyAsync(box);
         Assert.AreEqual(Limit.ToString(CultureInfo.InvariantCulture), await box.GetAttributeAsync("maxlength"));
 
         await box.FillAsync(text);
@@ -77,6 +78,7 @@ public sealed class ChatTextEntryTests
         var (alice, bob) = await StartChatAsync();
         var aliceWindow = alice.GetByTestId("chat-window");
         var box = FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"));
+        await FluentFields.ReadyAsync(box);
         const string first = "Привет 你好 👋";
         const string second = "второе 第二 🚀";
 
@@ -113,6 +115,7 @@ public sealed class ChatTextEntryTests
         var (alice, bob) = await StartChatAsync();
         var aliceWindow = alice.GetByTestId("chat-window");
         var box = FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"));
+        await FluentFields.ReadyAsync(box);
 
         await box.EvaluateAsync("(box, text) => { box.value = text; }", "Печать снова 打印机 🖨️");
         await box.PressAsync("Enter");
@@ -147,7 +150,7 @@ public sealed class ChatTextEntryTests
 
         await FluentFields.ChooseAsync(recipient, "bob");
         Assert.AreEqual("bob", await FluentFields.ChosenTextAsync(recipient));
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync("Между нами: 秘密 🤫");
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), "Между нами: 秘密 🤫");
         await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).PressAsync("Enter");
         await Expect(bob.Locator("[data-testid=chat-dialog-entry][data-otr=true]")).ToContainTextAsync("Между нами: 秘密 🤫");
     }

@@ -41,6 +41,30 @@ public static class FluentFields
         await button.ClickAsync();
     }
 
+    /// <summary>
+    /// Fills a <c>fluent-textarea</c> as a rep would: once it is on screen. Fluent sets the box's value from its initial
+    /// content in the first animation frame after the element is connected, so text put in before that frame (which
+    /// Playwright can do, a rep who must see the box first cannot) is wiped. Frame callbacks run in the order they were
+    /// asked for: one asked for after the box appeared runs after Fluent's.
+    /// </summary>
+    public static async Task FillAsync(ILocator field, string text)
+    {
+        var box = TextArea(field);
+        await ReadyAsync(box);
+        await box.FillAsync(text);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="box"/> (the <c>&lt;textarea&gt;</c> of a <c>fluent-textarea</c>, from
+    /// <see cref="TextArea"/>) is on screen and past its first frame, so that what is typed into it stays.
+    /// </summary>
+    public static async Task ReadyAsync(ILocator box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        await Expect(box).ToBeVisibleAsync();
+        await box.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))");
+    }
+
     /// <summary>The <c>&lt;textarea&gt;</c> a rep types into, inside a <c>fluent-textarea</c> (or any element holding one).</summary>
     public static ILocator TextArea(ILocator field)
     {

@@ -47,6 +47,7 @@ public sealed class InvitationPopupTests
         await ExpectFocusedAsync(bob, "chat-invite", "the invite window gives the focus back to Invite");
         var sessionId = await bob.GetByTestId("chat-window").GetAttributeAsync("data-session-id");
         var bobText = FluentFields.TextArea(bob.Locator($"[data-testid=chat-window][data-session-id='{sessionId}']"));
+        await FluentFields.ReadyAsync(bobText);
         await bobText.FocusAsync();
         await bob.Keyboard.TypeAsync("Пишу ответ, 打字中 ");
         await Expect(bobText).ToHaveValueAsync("Пишу ответ, 打字中 ");
@@ -108,6 +109,7 @@ public sealed class InvitationPopupTests
         var joinedText = FluentFields.TextArea(bob.Locator($"[data-testid=chat-window]:not([data-session-id='{sessionId}'])"));
         await ExpectFocusedAsync(bob, "chat-input", "invitation accepted");
         Assert.IsTrue(await IsFocusedAsync(joinedText), "in the chat he joined");
+        await FluentFields.ReadyAsync(joinedText);
         await bob.Keyboard.TypeAsync("Да, 我在 👋");
         await Expect(joinedText).ToHaveValueAsync("Да, 我在 👋");
     }
@@ -120,6 +122,7 @@ public sealed class InvitationPopupTests
         await carol.GetByTestId("invite-cancel").ClickAsync();
         await ExpectFocusedAsync(carol, "chat-invite", "the invite window gives the focus back to Invite");
         var carolText = FluentFields.TextArea(carol.GetByTestId("chat-window"));
+        await FluentFields.ReadyAsync(carolText);
         await carolText.FocusAsync();
 
         await carol.Keyboard.PressAsync("Alt+Shift+N");

@@ -26,6 +26,7 @@ public sealed partial class LongTextTests
         await OpenNewRequestFormAsync(alice);
         await alice.GetByTestId("request-title").FillAsync($"Typed {script} text, saved at once");
         var description = FluentFields.TextArea(alice.GetByTestId("request-description"));
+        await FluentFields.ReadyAsync(description);
         await description.FillAsync(text[..cut]);
         await description.PressSequentiallyAsync(text[cut..]);
         await alice.GetByTestId("request-save").ClickAsync();
@@ -35,6 +36,7 @@ public sealed partial class LongTextTests
         Assert.AreEqual(text, await alice.GetByTestId("request-description").TextContentAsync());
 
         var note = FluentFields.TextArea(alice.GetByTestId("request-note"));
+        await FluentFields.ReadyAsync(note);
         await note.FillAsync(text[..cut]);
         await note.PressSequentiallyAsync(text[cut..]);
         await alice.GetByTestId("request-note-add").ClickAsync();

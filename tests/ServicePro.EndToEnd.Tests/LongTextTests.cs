@@ -54,7 +54,7 @@ public sealed partial class LongTextTests
         var number = await CreateRequestAsync(alice, $"Long {script} text", text);
         await Expect(alice.GetByTestId("request-description")).ToHaveTextAsync(text);
 
-        await FluentFields.TextArea(alice.GetByTestId("request-note")).FillAsync(text);
+        await FluentFields.FillAsync(alice.GetByTestId("request-note"), text);
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(text);
         await Expect(FluentFields.TextArea(alice.GetByTestId("request-note"))).ToHaveValueAsync(string.Empty);
@@ -78,14 +78,14 @@ public sealed partial class LongTextTests
 
         await OpenNewRequestFormAsync(bob);
         await bob.GetByTestId("request-title").FillAsync("Описание слишком длинное");
-        await FluentFields.TextArea(bob.GetByTestId("request-description")).FillAsync(tooLong);
+        await FluentFields.FillAsync(bob.GetByTestId("request-description"), tooLong);
         await bob.GetByTestId("request-save").ClickAsync();
         await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync($"The description is too long: {Limit + 1} characters, at most {Limit}.");
         await Expect(FluentFields.TextArea(bob.GetByTestId("request-description"))).ToHaveValueAsync(tooLong);
 
         // Under a description as long as allowed, the note's message shows where the rep is: beside the note box.
         var number = await CreateRequestAsync(bob, "Заметка слишком длинная", tooLong[..Limit]);
-        await FluentFields.TextArea(bob.GetByTestId("request-note")).FillAsync(tooLong);
+        await FluentFields.FillAsync(bob.GetByTestId("request-note"), tooLong);
         await bob.GetByTestId("request-note-add").ClickAsync();
         await Expect(bob.GetByTestId("request-error")).ToHaveTextAsync($"The note is too long: {Limit + 1} characters, at most {Limit}.");
         await Expect(bob.GetByTestId("request-error")).ToBeInViewportAsync();
@@ -94,7 +94,7 @@ public sealed partial class LongTextTests
         await ScreenshotsAsync(bob, "request-note-over-limit", bob.GetByTestId("request-error"));
 
         // Still working: the same box, shortened by one character, is saved.
-        await FluentFields.TextArea(bob.GetByTestId("request-note")).FillAsync(tooLong[..Limit]);
+        await FluentFields.FillAsync(bob.GetByTestId("request-note"), tooLong[..Limit]);
         await bob.GetByTestId("request-note-add").ClickAsync();
         await Expect(bob.GetByTestId("activity-note")).ToHaveTextAsync(tooLong[..Limit]);
         await Expect(bob.GetByTestId("request-error")).ToHaveCountAsync(0);
@@ -118,7 +118,7 @@ public sealed partial class LongTextTests
         var aliceWindow = alice.GetByTestId("chat-window");
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
 
-        await FluentFields.TextArea(aliceWindow.GetByTestId("chat-input")).FillAsync(text);
+        await FluentFields.FillAsync(aliceWindow.GetByTestId("chat-input"), text);
         await aliceWindow.GetByTestId("chat-send").ClickAsync();
         await Expect(Messages(bob)).ToHaveTextAsync([new Regex(Regex.Escape(text))]);
         await Expect(FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
@@ -156,7 +156,7 @@ public sealed partial class LongTextTests
     {
         await OpenNewRequestFormAsync(page);
         await page.GetByTestId("request-title").FillAsync(title);
-        await FluentFields.TextArea(page.GetByTestId("request-description")).FillAsync(description);
+        await FluentFields.FillAsync(page.GetByTestId("request-description"), description);
         await page.GetByTestId("request-save").ClickAsync();
         await Expect(page).ToHaveURLAsync(RequestUrl());
         await Expect(page.GetByTestId("request-heading")).ToBeVisibleAsync();

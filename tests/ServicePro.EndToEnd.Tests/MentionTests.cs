@@ -95,6 +95,7 @@ public sealed class MentionTests
         await StartChatAsync(alice, bob, carol);
         var aliceWindow = alice.GetByTestId("chat-window");
         var input = FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"));
+        await FluentFields.ReadyAsync(input);
         var suggestions = aliceWindow.GetByTestId("chat-mention-suggestions");
 
         // "@" lists the other two; the arrows move, Escape closes and leaves the text alone.
@@ -181,6 +182,7 @@ public sealed class MentionTests
         await bob.GetByTestId("invitation-accept").ClickAsync();
         await Expect(bob.GetByTestId("chat-window")).ToHaveCountAsync(1);
         var input = FluentFields.TextArea(alice.GetByTestId("chat-input"));
+        await FluentFields.ReadyAsync(input);
         await input.PressSequentiallyAsync("@bob срочно 紧急 🚨");
         await SendAsync(input);
         await Expect(bob).ToHaveTitleAsync($"(2) {title}");

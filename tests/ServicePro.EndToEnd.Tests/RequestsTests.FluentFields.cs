@@ -53,7 +53,7 @@ public sealed partial class RequestsTests
         await alice.GetByTestId("request-title").FillAsync("Écran noir après la mise à jour — 屏幕黑了 😩");
         await alice.GetByTestId("request-requester").FillAsync("Дарья Смирнова");
         await FluentFields.ChooseAsync(alice.GetByTestId("request-assignee"), "bob");
-        await FluentFields.TextArea(alice.GetByTestId("request-description")).FillAsync("После обновления экран чёрный.\n更新后屏幕变黑。🙁");
+        await FluentFields.FillAsync(alice.GetByTestId("request-description"), "После обновления экран чёрный.\n更新后屏幕变黑。🙁");
         await ExpectAsWideAsync(FluentFields.TextArea(alice.GetByTestId("request-description")), alice.GetByTestId("request-title"));
         await ScreenshotsAsync(alice, "request-new-fluent");
 

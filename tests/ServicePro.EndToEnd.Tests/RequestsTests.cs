@@ -51,7 +51,7 @@ public sealed partial class RequestsTests
         await alice.GetByTestId("request-title").FillAsync("Printer on fire <b>now</b>");
         await alice.GetByTestId("request-requester").FillAsync("Dana from Finance");
         await FluentFields.ChooseAsync(alice.GetByTestId("request-assignee"), "bob");
-        await FluentFields.TextArea(alice.GetByTestId("request-description")).FillAsync("Smoke from tray 2.\nPlease hurry.");
+        await FluentFields.FillAsync(alice.GetByTestId("request-description"), "Smoke from tray 2.\nPlease hurry.");
         await Browser.ScreenshotAsync(alice, "request-new");
         await alice.GetByTestId("request-save").ClickAsync();
 
@@ -78,7 +78,7 @@ public sealed partial class RequestsTests
         await Expect(bob.GetByTestId("request-status")).ToHaveJSPropertyAsync("value", "InProgress");
         Assert.AreEqual("In progress", await FluentFields.ChosenTextAsync(bob.GetByTestId("request-status")));
 
-        await FluentFields.TextArea(alice.GetByTestId("request-note")).FillAsync("<script>alert('x')</script> called Dana");
+        await FluentFields.FillAsync(alice.GetByTestId("request-note"), "<script>alert('x')</script> called Dana");
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(bob.Locator("[data-testid=activity-entry][data-kind=note]")).ToContainTextAsync("<script>alert('x')</script> called Dana");
         await Browser.ScreenshotAsync(bob, "request-activity-live");
@@ -107,7 +107,7 @@ public sealed partial class RequestsTests
         var carol = await s_reps.OpenAsync("carol");
         await OpenNewRequestFormAsync(carol);
 
-        await FluentFields.TextArea(carol.GetByTestId("request-description")).FillAsync("kept while the title is missing");
+        await FluentFields.FillAsync(carol.GetByTestId("request-description"), "kept while the title is missing");
         await carol.GetByTestId("request-save").ClickAsync();
         await Expect(carol.GetByTestId("request-error")).ToHaveTextAsync("Enter a title.");
         await Expect(FluentFields.TextArea(carol.GetByTestId("request-description"))).ToHaveValueAsync("kept while the title is missing");
@@ -129,7 +129,7 @@ public sealed partial class RequestsTests
         await alice.GetByTestId("request-title").FillAsync("A long title that has to wrap on a narrow phone screen without overflowing");
         await alice.GetByTestId("request-save").ClickAsync();
         await Expect(alice.GetByTestId("request-heading")).ToBeVisibleAsync();
-        await FluentFields.TextArea(alice.GetByTestId("request-note")).FillAsync("A note that is long enough to wrap over a couple of lines on a narrow screen.");
+        await FluentFields.FillAsync(alice.GetByTestId("request-note"), "A note that is long enough to wrap over a couple of lines on a narrow screen.");
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(alice.Locator("[data-testid=activity-entry][data-kind=note]")).ToHaveCountAsync(1);
 

@@ -143,7 +143,7 @@ public sealed partial class ScaleOutTests
 
     private static async Task SendAsync(ILocator window, string text)
     {
-        await FluentFields.TextArea(window.GetByTestId("chat-input")).FillAsync(text);
+        await FluentFields.FillAsync(window.GetByTestId("chat-input"), text);
         await window.GetByTestId("chat-send").ClickAsync();
         await Expect(FluentFields.TextArea(window.GetByTestId("chat-input"))).ToHaveValueAsync(string.Empty);
     }

@@ -376,7 +376,7 @@ public sealed partial class UsersTests
         var aliceWindow = alice.GetByTestId("chat-window");
         await Expect(aliceWindow.GetByTestId("chat-connection-kira")).ToContainTextAsync("Кира 桜 🎉");
         var kiraWindow = kira.GetByTestId("chat-window");
-        await FluentFields.TextArea(kiraWindow.GetByTestId("chat-input")).FillAsync("Привет 你好 👋");
+        await FluentFields.FillAsync(kiraWindow.GetByTestId("chat-input"), "Привет 你好 👋");
         await FluentFields.TextArea(kiraWindow.GetByTestId("chat-input")).PressAsync("Enter");
         await Expect(aliceWindow.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["Кира 桜 🎉"]);
         await Browser.ScreenshotAsync(alice, "chat-display-names");
