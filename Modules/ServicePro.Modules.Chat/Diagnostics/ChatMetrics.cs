@@ -75,14 +75,13 @@ public sealed class ChatMetrics
         _commit.Record(duration.TotalSeconds);
     }
 
-    /// <param name="queued">When each write of a batch was queued (<see cref="Stopwatch"/> timestamps).</param>
-    /// <param name="started">When the batch began.</param>
-    public void QueueWaited(IEnumerable<long> queued, long started)
+    /// <param name="waits">How long each write of a batch waited in the queue before the batch began.</param>
+    public void QueueWaited(IEnumerable<TimeSpan> waits)
     {
-        ArgumentNullException.ThrowIfNull(queued);
-        foreach (var at in queued)
+        ArgumentNullException.ThrowIfNull(waits);
+        foreach (var wait in waits)
         {
-            _queueWait.Record(Stopwatch.GetElapsedTime(at, started).TotalSeconds);
+            _queueWait.Record(wait.TotalSeconds);
         }
     }
 

@@ -13,12 +13,9 @@ internal sealed class ChatWriteAdmission(ChatOptions options, TimeProvider time)
     /// <summary>Writes that may always wait, however long the oldest of them has.</summary>
     public const int AlwaysTaken = 64;
 
-    /// <summary>A timestamp of the writer's clock: when a write is queued.</summary>
-    public long Now() => time.GetTimestamp();
-
     /// <summary>
     /// Whether a write that would queue behind <paramref name="waiting"/> others, the oldest of them queued at
-    /// <paramref name="oldestQueued"/> (<see cref="Now"/>), is refused.
+    /// <paramref name="oldestQueued"/> (a timestamp of the writer's <see cref="TimeProvider"/>), is refused.
     /// </summary>
     public bool IsFull(int waiting, long oldestQueued) => waiting >= AlwaysTaken && time.GetElapsedTime(oldestQueued) > options.MaxQueueWait;
 }

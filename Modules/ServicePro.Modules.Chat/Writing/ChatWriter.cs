@@ -37,11 +37,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
         ChatWriteMode Mode { get; }
 
-        /// <summary>When the write was queued (a <see cref="Stopwatch"/> timestamp).</summary>
+        /// <summary>When the write was queued (a timestamp of the writer's <see cref="TimeProvider"/>).</summary>
         long Queued { get; }
-
-        /// <summary>When the write was queued, on the writer's clock (<see cref="ChatWriteAdmission.Now"/>).</summary>
-        long Admitted { get; }
 
         Guid? SessionId { get; }
 
@@ -62,7 +59,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default, Guid? sessionId = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var work = new Work<T>(write, mode, sessionId, _admission.Now());
+        var work = new Work<T>(write, mode, sessionId, time.GetTimestamp());
         if (IsFull() || !_writes.Writer.TryWrite(work))
         {
             throw _stopped
@@ -73,7 +70,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         return await work.Result;
     }
 
-    private bool IsFull() => _writes.Reader.TryPeek(out var oldest) && _admission.IsFull(_writes.Reader.Count, oldest.Admitted);
+    private bool IsFull() => _writes.Reader.TryPeek(out var oldest) && _admission.IsFull(_writes.Reader.Count, oldest.Queued);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -112,8 +109,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
     private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        metrics?.QueueWaited(batch.Select(w => w.Queued), started);
+        var started = time.GetTimestamp();
+        metrics?.QueueWaited(batch.Select(w => time.GetElapsedTime(w.Queued, started)));
 
         using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
         List<(IWork Work, ChatWriteContext Context)> done;
@@ -143,7 +140,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             }
         }
 
-        metrics?.BatchWritten(batch.Count, Stopwatch.GetElapsedTime(started));
+        metrics?.BatchWritten(batch.Count, time.GetElapsedTime(started));
         var committed = Stopwatch.GetTimestamp();
         foreach (var (work, context) in done)
         {
@@ -254,7 +251,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
     }
 
-    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId, long admitted) : IWork
+    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId, long queued) : IWork
     {
         public ChatWriteMode Mode { get; } = mode;
 
@@ -263,9 +260,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
         public Guid? SessionId { get; } = sessionId;
 
-        public long Queued { get; } = Stopwatch.GetTimestamp();
-
-        public long Admitted { get; } = admitted;
+        public long Queued { get; } = queued;
 
         public bool IsFailed => _result.Task.IsFaulted;
 
