@@ -44,6 +44,7 @@ public sealed partial class ChatPopupsTests
         await alice.GetByTestId("chat-start").ClickAsync();
         await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
         await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
+        await ExpectFocusedAsync(alice, "chat-invite", "the invite window gives the focus back to Invite");
         await bob.GetByTestId("invitation-accept").ClickAsync();
         var (aliceWindow, bobWindow) = (alice.GetByTestId("chat-window"), bob.GetByTestId("chat-window"));
         await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
@@ -76,6 +77,10 @@ public sealed partial class ChatPopupsTests
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-cancel").ClickAsync();
+
+        // Leave is behind the modal invite window until the server has closed it, and the focus then goes to Invite:
+        // a rep sees both before she moves to Leave, and a focus moved to Leave earlier would be lost.
+        await ExpectFocusedAsync(alice, "chat-invite", "the invite window gives the focus back to Invite");
         var window = alice.GetByTestId("chat-window");
         await Expect(window).ToContainTextAsync("Принтер 打印机 🖨️ jams");
 

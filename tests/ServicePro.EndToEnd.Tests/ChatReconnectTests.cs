@@ -25,6 +25,7 @@ public sealed class ChatReconnectTests
             await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
             await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
             await bob.GetByTestId("invitation-accept").ClickAsync();
+            await Expect(alice.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
             await FluentFields.FillAsync(alice.GetByTestId("chat-input"), "Before the outage");
             await FluentFields.TextArea(alice.GetByTestId("chat-input")).PressAsync("Enter");
             await Expect(Messages(bob)).ToHaveCountAsync(1);
