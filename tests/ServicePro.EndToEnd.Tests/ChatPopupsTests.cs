@@ -92,6 +92,65 @@ public sealed partial class ChatPopupsTests
         await ExpectRingAsync(alice, "Social after Leave");
     }
 
+    /// <summary>
+    /// An open chat window floats over the foot of the page, and on a phone it spans the screen's width. Every control of
+    /// the Workbench can still be scrolled out from under it and is the one a click there reaches.
+    /// </summary>
+    [TestMethod]
+    public async Task OpenChatWindowOnAPhone_EveryWorkbenchControl_CanBeScrolledOutFromUnderIt()
+    {
+        const int width = 390;
+        var alice = await SignInAsync("alice");
+        await alice.SetViewportSizeAsync(width, 800);
+        await alice.GetByTestId("chat-start").ClickAsync();
+        await alice.GetByTestId("invite-cancel").ClickAsync();
+        await ExpectFocusedAsync(alice, "chat-invite", "the invite window gives the focus back to Invite");
+        var window = alice.GetByTestId("chat-window");
+        await Expect(window).ToHaveCountAsync(1);
+        await Expect(window).Not.ToHaveClassAsync(new Regex("is-collapsed"));
+        try
+        {
+            var controls = await alice.EvaluateAsync<string[]>(ControlsScript);
+            Assert.IsGreaterThan(3, controls.Length, $"the Workbench's controls: {string.Join(", ", controls)}");
+            var covered = await alice.EvaluateAsync<string[]>(CoveredControlsScript);
+            Assert.IsEmpty(covered, $"under the chat window at {width} px, whatever the scroll: {string.Join("; ", covered)}");
+
+            await alice.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+            await alice.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotDirectory, $"chat-window-page-scrolled-{width}.png") });
+        }
+        finally
+        {
+            await window.GetByTestId("chat-leave").ClickAsync();
+            await Expect(window).ToHaveCountAsync(0);
+        }
+    }
+
+    // The page's controls that a rep can see (a web component counts once: its inner parts are in its shadow root).
+    private const string ControlsFunction = """
+        const controls = () => Array.from(document.querySelectorAll(
+                'main.content :is(a[href], button, input, select, textarea, [role=button], [tabindex="0"], fluent-button, fluent-select, fluent-combobox, fluent-checkbox, fluent-textarea, fluent-text-field, fluent-anchor)'))
+            .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+            .filter((e, _, all) => !all.some(o => o !== e && o.contains(e)));
+        const name = e => e ? `${e.tagName.toLowerCase()}${e.dataset.testid ? `[${e.dataset.testid}]` : ''} "${(e.textContent || '').trim().slice(0, 30)}"` : 'nothing';
+        """;
+
+    private const string ControlsScript = "() => { " + ControlsFunction + " return controls().map(name); }";
+
+    // Each control scrolled as far up as the page lets it go; a control is covered when the point a click on its middle
+    // would reach is not inside it.
+    private const string CoveredControlsScript = "() => { " + ControlsFunction + """
+        const covered = [];
+        for (const e of controls()) {
+            e.scrollIntoView({ block: 'start', inline: 'nearest' });
+            const r = e.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            if (!hit || !(e === hit || e.contains(hit))) covered.push(`${name(e)} under ${name(hit)}`);
+        }
+        window.scrollTo(0, 0);
+        return covered;
+        }
+        """;
+
     private static async Task<IPage> SignInAsync(string userName)
     {
         var page = await s_reps.OpenAsync(userName);

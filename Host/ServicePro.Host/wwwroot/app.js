@@ -92,3 +92,32 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   location.reload();
 }, true); // capture: before Blazor's link interception turns the click into an in-page navigation
+
+// The Popups region floats over the bottom of the page (chat windows, invitations). The page gets as much room below
+// its content as the region is tall (--sp-popups-height, read by app.css), so that a rep can scroll any control of the
+// page out from under a pop-up: on a phone a chat window spans the screen's width. The region is found again when a
+// render replaces it.
+(() => {
+  const root = document.documentElement;
+  let region = null;
+  const measure = () => {
+    const height = region && region.isConnected ? Math.ceil(region.getBoundingClientRect().height) : 0;
+    // The region sits 16 px above the window's bottom edge (app.css): that gap is room to keep too.
+    root.style.setProperty("--sp-popups-height", height > 0 ? `${height + 16}px` : "0px");
+  };
+  const size = new ResizeObserver(measure);
+  const track = () => {
+    const found = document.querySelector(".popups");
+    if (found === region) return;
+    if (region) size.unobserve(region);
+    region = found;
+    if (region) size.observe(region);
+    measure();
+  };
+  const start = () => {
+    track();
+    new MutationObserver(track).observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
