@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ServicePro.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -10,9 +11,9 @@ namespace ServicePro.EndToEnd.Tests;
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
-public sealed class DisabledModuleTests
+public sealed partial class DisabledModuleTests
 {
-    private static readonly string[] s_modules = ["chat", "probe"];
+    private static readonly string[] s_modules = ["chat", "probe", "requests"];
 
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
@@ -116,6 +117,45 @@ public sealed class DisabledModuleTests
         await Expect(bob.GetByTestId("probe-page")).ToBeVisibleAsync();
         await Expect(notAvailable).ToHaveCountAsync(0);
     }
+
+    [TestMethod]
+    public async Task DisableRequests_ARequestChatEndsMeanwhile_ItsTranscriptReachesTheActivityStreamOnceEnabled()
+    {
+        var alice = await s_reps.OpenAsync("alice");
+        var admin = await OpenModulesAsync();
+        await alice.GetByTestId("nav-requests").ClickAsync();
+        await alice.GetByTestId("request-new").ClickAsync();
+        await alice.GetByTestId("request-title").FillAsync("Сканер 扫描仪 📠 offline");
+        await alice.GetByTestId("request-save").ClickAsync();
+        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        await alice.GetByTestId("ribbon-social").ClickAsync();
+        await alice.GetByTestId("social-item-chat").ClickAsync();
+        await alice.GetByTestId("invite-cancel").ClickAsync();
+        await Expect(alice.GetByTestId("invite-dialog")).ToHaveCountAsync(0);
+        var window = alice.GetByTestId("chat-window");
+        await FluentFields.FillAsync(window.GetByTestId("chat-input"), "Сканер снова 扫描仪 📠");
+        await FluentFields.TextArea(window.GetByTestId("chat-input")).PressAsync("Enter");
+        await Expect(window.Locator("[data-testid=chat-dialog-entry][data-kind=message]")).ToContainTextAsync(["Сканер снова 扫描仪 📠"]);
+
+        // Requests is switched off while the chat about one of its requests goes on; the chat ends meanwhile.
+        await admin.GetByTestId("module-toggle-requests").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-requests")).ToHaveTextAsync("Disabled");
+        await Expect(alice.GetByRole(AriaRole.Heading, new() { Name = "This page is not available" })).ToBeVisibleAsync();
+        await window.GetByTestId("chat-leave").ClickAsync();
+        await Expect(window).ToHaveCountAsync(0);
+
+        // Back on: the request's Activity Stream has the chat, transcript included.
+        await admin.GetByTestId("module-toggle-requests").ClickAsync();
+        await Expect(admin.GetByTestId("module-state-requests")).ToHaveTextAsync("Enabled");
+        var entry = alice.Locator("[data-testid=activity-entry][data-kind=chat]");
+        await Expect(entry).ToHaveCountAsync(1);
+        await Expect(entry.GetByTestId("activity-transcript")).ToContainTextAsync("Сканер снова 扫描仪 📠");
+        await alice.ReloadAsync();
+        await Expect(entry).ToHaveCountAsync(1);
+    }
+
+    [GeneratedRegex(@"/requests/(\d+)$")]
+    private static partial Regex RequestUrl();
 
     private static async Task<IPage> OpenModulesAsync()
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ServicePro.Contracts.Chat;
 using ServicePro.Contracts.Cluster;
 using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Modules;
 using ServicePro.Modules.Chat.Diagnostics;
 
 namespace ServicePro.Modules.Chat.Services;
@@ -18,7 +19,9 @@ namespace ServicePro.Modules.Chat.Services;
 /// back-off. With several hosts on one database exactly one dispatches: the holder of the <see cref="LeaseName"/>
 /// lease, renewed every round. A row is deleted once every handler succeeded (a transcript has no business staying
 /// twice in the database); handlers are idempotent on the session id, so a stop between the publish and the delete,
-/// or a takeover by another host, is harmless.
+/// or a takeover by another host, is harmless. A row whose handler's module is disabled live (Requests turned off in
+/// Admin → Modules) stays until the module is enabled again, which wakes the dispatcher: the chat reaches the request's
+/// Activity Stream late, not never.
 /// </summary>
 public sealed class OutboxDispatcher(
     IChatDbFactory databases,
@@ -27,7 +30,8 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<ChatOptions> options,
     ILogger<OutboxDispatcher> logger,
-    ChatMetrics? metrics = null) : BackgroundService, IOutboxSignal
+    ChatMetrics? metrics = null,
+    IEventAggregator? shellEvents = null) : BackgroundService, IOutboxSignal
 {
     public const string LeaseName = "chat-outbox";
 
@@ -45,6 +49,17 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A module enabled again may be the one a waiting event is for: try every row now, not at its back-off.
+        using var enabled = shellEvents?.Subscribe<ModuleStateChangedEvent>((changed, _) =>
+        {
+            if (changed.State == ModuleState.Enabled)
+            {
+                _retries.Clear();
+                Signal();
+            }
+
+            return Task.CompletedTask;
+        });
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -117,7 +132,14 @@ public sealed class OutboxDispatcher(
                     ? TimeSpan.FromTicks(Math.Min(previous.Delay.Ticks * 2, MaxRetryDelay.Ticks))
                     : options.Value.OutboxRetryDelay;
                 _retries[row.Id] = (now + delay, delay);
-                logger.LogWarning(ex, "The chat-ended event of session {SessionId} was not handled (attempt {Attempt}); it will be retried", row.SessionId, row.Attempts);
+                if (ex is AggregateException { InnerExceptions: var reasons } && reasons.All(r => r is EventDeferredException))
+                {
+                    logger.LogInformation("The chat-ended event of session {SessionId} waits for disabled modules ({Handlers}); it is delivered once they are enabled", row.SessionId, string.Join(", ", reasons.Cast<EventDeferredException>().SelectMany(r => r.Handlers)));
+                }
+                else
+                {
+                    logger.LogWarning(ex, "The chat-ended event of session {SessionId} was not handled (attempt {Attempt}); it will be retried", row.SessionId, row.Attempts);
+                }
             }
 
             var dispatched = db.Entry(row).State == EntityState.Deleted;

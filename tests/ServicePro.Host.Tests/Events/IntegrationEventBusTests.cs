@@ -24,6 +24,15 @@ public sealed class IntegrationEventBusTests
         }
     }
 
+    public sealed class OtherModuleHandler(List<string> log) : IEventHandler<SomethingHappenedEvent>
+    {
+        public Task HandleAsync(SomethingHappenedEvent @event, CancellationToken cancellationToken)
+        {
+            log.Add($"other:{@event.What}");
+            return Task.CompletedTask;
+        }
+    }
+
     public sealed class FailingHandler : IEventHandler<SomethingHappenedEvent>
     {
         public Task HandleAsync(SomethingHappenedEvent @event, CancellationToken cancellationToken) => throw new InvalidOperationException("disk full");
@@ -44,15 +53,25 @@ public sealed class IntegrationEventBusTests
     }
 
     [TestMethod]
-    public async Task PublishAsync_HandlerOfDisabledModule_IsSkipped()
+    public async Task PublishAsync_HandlerOfModuleDisabledLive_NotRunOthersRunThenDeferredForItUntilEnabled()
     {
         var log = new List<string>();
-        _services.AddSingleton(log).AddEventHandler<SomethingHappenedEvent, RecordingHandler>();
-        _modules.Setup(m => m.IsActive(typeof(RecordingHandler))).Returns(false);
+        _services.AddSingleton(log)
+            .AddEventHandler<SomethingHappenedEvent, RecordingHandler>()
+            .AddEventHandler<SomethingHappenedEvent, OtherModuleHandler>();
+        _modules.Setup(m => m.IsActive(typeof(OtherModuleHandler))).Returns(false);
+        var bus = Create();
 
-        await Create().PublishAsync(new SomethingHappenedEvent("x"));
+        var ex = await Assert.ThrowsExactlyAsync<AggregateException>(() => bus.PublishAsync(new SomethingHappenedEvent("chat ended")));
+        var logWhileDisabled = log.ToArray();
+        _modules.Setup(m => m.IsActive(typeof(OtherModuleHandler))).Returns(true);
+        await bus.PublishAsync(new SomethingHappenedEvent("chat ended"));
 
-        Assert.IsEmpty(log);
+        CollectionAssert.AreEqual(new[] { "handler:chat ended" }, logWhileDisabled, "the enabled module's handler runs; the disabled one's does not");
+        var deferred = (EventDeferredException)ex.InnerExceptions.Single();
+        CollectionAssert.AreEqual(new[] { nameof(OtherModuleHandler) }, deferred.Handlers.ToArray());
+        StringAssert.Contains(ex.Message, "OtherModuleHandler will handle the event once enabled");
+        CollectionAssert.AreEqual(new[] { "handler:chat ended", "handler:chat ended", "other:chat ended" }, log, "published again once it is enabled, the module gets the event");
     }
 
     [TestMethod]

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Moq;
+using Microsoft.Extensions.Logging.Abstractions;
 using ServicePro.Contracts.Chat;
+using ServicePro.Contracts.Events;
+using ServicePro.Contracts.Modules;
 using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Services;
 using ServicePro.Modules.Chat.Tests.Support;
@@ -124,5 +127,52 @@ public sealed class OutboxDispatcherTests
 
         chat.Events.Verify(e => e.PublishAsync(It.Is<ChatSessionEndedEvent>(x => x.SessionId == session.SessionId), It.IsAny<CancellationToken>()), Times.Once);
         chat.Leases.Verify(l => l.ReleaseAsync(OutboxDispatcher.LeaseName, It.IsAny<CancellationToken>()), Times.Once, "a graceful stop gives the lease up");
+    }
+
+    [TestMethod]
+    public async Task Run_EventWaitsForAModuleDisabledLive_KeptThenDispatchedAsSoonAsAModuleIsEnabled()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var session = await chat.App.Start.HandleAsync(new("alice"), 7);
+        await chat.App.Leave.HandleAsync(new("alice"), session.SessionId);
+        var deferred = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = 0;
+        chat.Events.Setup(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                if (Interlocked.Increment(ref attempts) == 1)
+                {
+                    deferred.TrySetResult();
+                    return Task.FromException(new AggregateException(new EventDeferredException(["ChatSessionEndedHandler"])));
+                }
+
+                delivered.TrySetResult();
+                return Task.CompletedTask;
+            });
+        Func<ModuleStateChangedEvent, CancellationToken, Task>? moduleChanged = null;
+        var shell = new Mock<IEventAggregator>();
+        shell.Setup(s => s.Subscribe(It.IsAny<Func<ModuleStateChangedEvent, CancellationToken, Task>>()))
+            .Callback<Func<ModuleStateChangedEvent, CancellationToken, Task>>(h => moduleChanged = h)
+            .Returns(Mock.Of<IDisposable>());
+        var dispatcher = new OutboxDispatcher(
+            chat.Databases, chat.Events.Object, chat.Leases.Object, chat.Time, Microsoft.Extensions.Options.Options.Create(chat.Options),
+            NullLogger<OutboxDispatcher>.Instance, shellEvents: shell.Object);
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        await deferred.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        bool keptWhileDisabled;
+        await using (var db = chat.Databases.Create())
+        {
+            keptWhileDisabled = await db.Outbox.AnyAsync(o => o.SessionId == session.SessionId);
+        }
+
+        // The clock stands still: neither the retry's back-off nor the poll comes. Only the module's return wakes it.
+        await moduleChanged!(new ModuleStateChangedEvent("requests", ModuleState.Enabled), CancellationToken.None);
+        await delivered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.IsTrue(keptWhileDisabled, "the event waits in the outbox while the module that handles it is disabled");
+        Assert.AreEqual(2, attempts);
     }
 }
