@@ -84,6 +84,7 @@ public sealed class SocialMenuTests
             await alice.GetByTestId("ribbon-social").ClickAsync();
             foreach (var item in new[] { "social-item-share", "social-item-chat" })
             {
+                await Expect(alice.GetByTestId(item)).ToBeVisibleAsync();
                 var box = await alice.GetByTestId(item).BoundingBoxAsync();
                 Assert.IsNotNull(box, item);
                 Assert.IsTrue(box.X >= 0 && box.X + box.Width <= width, $"{item} at {box.X}+{box.Width} within {width} px");
