@@ -6,16 +6,14 @@ using ServicePro.Modules.Chat.Application;
 namespace ServicePro.Modules.Chat.ViewModels;
 
 /// <summary>
-/// The chat window: Connections (attendees with availability), Options (Invite, Leave, Chat Time), the dialog in
-/// sequence order, and the text entry with Off the Record. Chat events may arrive on any thread: the view marshals.
+/// The chat window: Connections (attendees with availability), Options (Invite, Leave, and Chat Time in
+/// <see cref="Clock"/>), the dialog in sequence order, and the text entry with Off the Record. Chat events may arrive
+/// on any thread: the view marshals.
 /// </summary>
 public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
 {
     private readonly IChatApi _chat;
-    private readonly TimeProvider _time;
-    private readonly Dictionary<string, DateTimeOffset> _typing = new(StringComparer.OrdinalIgnoreCase);
-    private ChatTimeDto? _chatTime;
-    private DateTimeOffset _typingSent = DateTimeOffset.MinValue;
+    private readonly ChatTypingNotices _typing;
 
     /// <summary>How long "bob is typing…" stays after bob's last keystroke notice.</summary>
     public static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(4);
@@ -26,7 +24,8 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     public ChatWindowViewModel(IChatApi chat, TimeProvider time)
     {
         _chat = chat;
-        _time = time;
+        _typing = new ChatTypingNotices(time);
+        Clock = new ChatClockViewModel(this, chat, time);
         chat.EntryReceived += OnEntry;
         chat.ChatTimeChanged += OnChatTime;
         chat.SessionEnded += OnEnded;
@@ -51,7 +50,6 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
 
     [ObservableProperty]
     [NotifyPropertyChangedFor(nameof(IsOriginator))]
-    [NotifyCanExecuteChangedFor(nameof(PauseChatTimeCommand), nameof(ResumeChatTimeCommand), nameof(SetChatTimeCommand))]
     public partial string Originator { get; private set; } = string.Empty;
 
     public bool IsOriginator => string.Equals(Originator, CurrentUser, StringComparison.OrdinalIgnoreCase);
@@ -72,19 +70,11 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     [ObservableProperty]
     public partial string? OffTheRecordWith { get; set; }
 
-    [ObservableProperty]
-    public partial TimeSpan ChatTime { get; private set; }
+    /// <summary>Chat Time: its clock, and the originator's Pause, Resume and Set.</summary>
+    public ChatClockViewModel Clock { get; }
 
     [ObservableProperty]
-    [NotifyCanExecuteChangedFor(nameof(PauseChatTimeCommand), nameof(ResumeChatTimeCommand))]
-    public partial bool IsChatTimeRunning { get; private set; }
-
-    /// <summary>What the originator typed to set Chat Time (hh:mm:ss).</summary>
-    [ObservableProperty]
-    public partial string ChatTimeInput { get; set; } = string.Empty;
-
-    [ObservableProperty]
-    [NotifyCanExecuteChangedFor(nameof(SendCommand), nameof(InviteCommand), nameof(PauseChatTimeCommand), nameof(ResumeChatTimeCommand), nameof(SetChatTimeCommand))]
+    [NotifyCanExecuteChangedFor(nameof(SendCommand), nameof(InviteCommand))]
     public partial bool IsEnded { get; private set; }
 
     [ObservableProperty]
@@ -103,7 +93,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     public partial string? TypingText { get; private set; }
 
     /// <summary>Whether the view should call <see cref="Tick"/> (a running clock, or a typing note to expire).</summary>
-    public bool NeedsTick => IsChatTimeRunning || _typing.Count > 0;
+    public bool NeedsTick => Clock.IsRunning || _typing.Any;
 
     /// <summary>Opens the window on a session: its attendees, Chat Time and the whole dialog so far.</summary>
     public async Task LoadAsync(Guid sessionId, CancellationToken cancellationToken = default)
@@ -120,22 +110,19 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
             Attendees.Add(new ChatAttendee(name, presence.GetValueOrDefault(name, PresenceStatus.Offline)));
         }
 
-        ApplyChatTime(session.ChatTime);
+        Clock.Apply(session.ChatTime);
         foreach (var entry in await _chat.GetEntriesAsync(sessionId, 0, cancellationToken))
         {
             Insert(entry);
         }
     }
 
-    /// <summary>Moves the displayed Chat Time on (the view calls it once a second while running).</summary>
+    /// <summary>Moves the displayed Chat Time on and lets typing notes expire (the view calls it once a second).</summary>
     public void Tick()
     {
-        ExpireTyping();
-        if (_chatTime is { IsRunning: true } running)
-        {
-            var elapsed = _time.GetUtcNow() - running.AsOf;
-            ChatTime = running.Value + (elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero);
-        }
+        _typing.Expire();
+        TypingText = _typing.Text;
+        Clock.Tick();
     }
 
     public void Dispose()
@@ -150,15 +137,15 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
 
     partial void OnDraftChanged(string value)
     {
-        var now = _time.GetUtcNow();
-        if (IsEnded || string.IsNullOrWhiteSpace(value) || now - _typingSent < TypingSentEvery)
+        if (!IsEnded && !string.IsNullOrWhiteSpace(value) && _typing.ShouldAnnounce())
         {
-            return;
+            _ = AnnounceTypingAsync();
         }
-
-        _typingSent = now;
-        _ = AnnounceTypingAsync();
     }
+
+    partial void OnOriginatorChanged(string value) => Clock.RefreshCommands();
+
+    partial void OnIsEndedChanged(bool value) => Clock.RefreshCommands();
 
     private async Task AnnounceTypingAsync()
     {
@@ -176,34 +163,9 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     {
         if (typing.SessionId == SessionId && !string.Equals(typing.UserName, CurrentUser, StringComparison.OrdinalIgnoreCase) && !IsEnded)
         {
-            _typing[typing.UserName] = _time.GetUtcNow();
-            UpdateTypingText();
+            _typing.Typing(typing.UserName);
+            TypingText = _typing.Text;
         }
-    }
-
-    private void ExpireTyping()
-    {
-        var now = _time.GetUtcNow();
-        foreach (var (user, since) in _typing.ToList())
-        {
-            if (now - since >= TypingShownFor)
-            {
-                _typing.Remove(user);
-            }
-        }
-
-        UpdateTypingText();
-    }
-
-    private void UpdateTypingText()
-    {
-        var names = _typing.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
-        TypingText = names.Count switch
-        {
-            0 => null,
-            1 => $"{names[0]} is typing…",
-            _ => $"{string.Join(", ", names[..^1])} and {names[^1]} are typing…",
-        };
     }
 
     private bool CanSend() => !IsEnded && Draft.Trim().Length is > 0 and <= ChatConstants.MaxMessageLength;
@@ -256,51 +218,6 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         CloseRequested?.Invoke(this, EventArgs.Empty);
     }
 
-    private bool CanPause() => IsOriginator && !IsEnded && IsChatTimeRunning;
-
-    [RelayCommand(CanExecute = nameof(CanPause))]
-    private Task PauseChatTimeAsync(CancellationToken cancellationToken) => ChangeChatTimeAsync(() => _chat.PauseChatTimeAsync(SessionId, cancellationToken));
-
-    private bool CanResume() => IsOriginator && !IsEnded && !IsChatTimeRunning;
-
-    [RelayCommand(CanExecute = nameof(CanResume))]
-    private Task ResumeChatTimeAsync(CancellationToken cancellationToken) => ChangeChatTimeAsync(() => _chat.ResumeChatTimeAsync(SessionId, cancellationToken));
-
-    private bool CanSetChatTime() => IsOriginator && !IsEnded;
-
-    [RelayCommand(CanExecute = nameof(CanSetChatTime))]
-    private Task SetChatTimeAsync(CancellationToken cancellationToken)
-    {
-        if (!TimeSpan.TryParse(ChatTimeInput, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < TimeSpan.Zero || value > ChatConstants.MaxChatTime)
-        {
-            Error = "Enter Chat Time as hh:mm:ss, between 00:00:00 and 24:00:00.";
-            return Task.CompletedTask;
-        }
-
-        return ChangeChatTimeAsync(() => _chat.SetChatTimeAsync(SessionId, value, cancellationToken));
-    }
-
-    private async Task ChangeChatTimeAsync(Func<Task<ChatTimeDto>> change)
-    {
-        Error = null;
-        try
-        {
-            ApplyChatTime(await change());
-        }
-        catch (ChatException ex)
-        {
-            Error = ex.Message;
-        }
-    }
-
-    private void ApplyChatTime(ChatTimeDto chatTime)
-    {
-        _chatTime = chatTime;
-        ChatTime = chatTime.Value;
-        IsChatTimeRunning = chatTime.IsRunning;
-        Tick();
-    }
-
     private void Insert(ChatEntryDto entry)
     {
         if (entry.SessionId != SessionId || Entries.Any(e => e.Sequence == entry.Sequence))
@@ -315,9 +232,10 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         }
 
         Entries.Insert(index, entry);
-        if (entry.Kind == TranscriptLineKind.Message && _typing.Remove(entry.Author))
+        if (entry.Kind == TranscriptLineKind.Message)
         {
-            UpdateTypingText();
+            _typing.MessageFrom(entry.Author);
+            TypingText = _typing.Text;
         }
 
         if (entry.Kind == TranscriptLineKind.Joined && !Attendees.Any(a => a.UserName == entry.Author))
@@ -341,7 +259,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     {
         if (chatTime.SessionId == SessionId)
         {
-            ApplyChatTime(chatTime);
+            Clock.Apply(chatTime);
         }
     }
 
@@ -353,9 +271,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
             EndReason = ended.Reason;
             _typing.Clear();
             TypingText = null;
-            _chatTime = new ChatTimeDto(SessionId, ended.Length, false, ended.EndedAt);
-            ChatTime = ended.Length;
-            IsChatTimeRunning = false;
+            Clock.Stop(ended.Length, ended.EndedAt);
         }
     }
 

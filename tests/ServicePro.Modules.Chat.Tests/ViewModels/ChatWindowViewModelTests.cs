@@ -132,25 +132,25 @@ public sealed class ChatWindowViewModelTests
 
         _time.Advance(TimeSpan.FromMinutes(5));
         window.Tick();
-        var running = window.ChatTime;
-        await window.PauseChatTimeCommand.ExecuteAsync(null);
+        var running = window.Clock.Value;
+        await window.Clock.PauseCommand.ExecuteAsync(null);
         _time.Advance(TimeSpan.FromMinutes(1));
         window.Tick();
 
         Assert.AreEqual(TimeSpan.FromMinutes(5), running);
-        Assert.AreEqual(TimeSpan.FromMinutes(5), window.ChatTime);
-        Assert.IsTrue(window.ResumeChatTimeCommand.CanExecute(null));
-        Assert.IsFalse(bobsWindow.PauseChatTimeCommand.CanExecute(null));
-        Assert.IsFalse(bobsWindow.SetChatTimeCommand.CanExecute(null));
+        Assert.AreEqual(TimeSpan.FromMinutes(5), window.Clock.Value);
+        Assert.IsTrue(window.Clock.ResumeCommand.CanExecute(null));
+        Assert.IsFalse(bobsWindow.Clock.PauseCommand.CanExecute(null));
+        Assert.IsFalse(bobsWindow.Clock.SetCommand.CanExecute(null));
     }
 
     [TestMethod]
     public async Task SetChatTime_NotATime_ExplainsTheFormatAndSendsNothing()
     {
         var window = await OpenAsync("alice");
-        window.ChatTimeInput = "soon";
+        window.Clock.Input = "soon";
 
-        await window.SetChatTimeCommand.ExecuteAsync(null);
+        await window.Clock.SetCommand.ExecuteAsync(null);
 
         StringAssert.Contains(window.Error, "hh:mm:ss");
         _chat.Verify(c => c.SetChatTimeAsync(It.IsAny<Guid>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -168,7 +168,7 @@ public sealed class ChatWindowViewModelTests
         Assert.AreEqual(PresenceStatus.Away, window.Attendees.Single(a => a.UserName == "alice").Status);
         Assert.AreEqual("alice selected Off the Record with you.", window.OffTheRecordNotice);
         Assert.IsTrue(window.IsEnded);
-        Assert.AreEqual(TimeSpan.FromMinutes(7), window.ChatTime);
+        Assert.AreEqual(TimeSpan.FromMinutes(7), window.Clock.Value);
         Assert.IsFalse(window.SendCommand.CanExecute(null));
     }
 
