@@ -34,6 +34,8 @@ public sealed partial class ChatPopupsTests
         await s_host.DisposeAsync();
     }
 
+    public TestContext TestContext { get; set; } = null!;
+
     [TestCleanup]
     public Task CloseSessions() => s_reps.CloseAllAsync();
 
@@ -90,6 +92,51 @@ public sealed partial class ChatPopupsTests
         await Expect(window).ToHaveCountAsync(0);
         await ExpectFocusedAsync(alice, "ribbon-social", "left a request chat");
         await ExpectRingAsync(alice, "Social after Leave");
+    }
+
+    /// <summary>
+    /// The originator ends a chat while the window that just opened for the rep who joined is still loading its scripts
+    /// (a slow network): the window says the chat ended, and chat keeps working in her shell. The attachments script,
+    /// arriving after its part of the window had gone, took the whole of chat's pop-ups down with it.
+    /// </summary>
+    [TestMethod]
+    public async Task ChatEndsBeforeTheJoinedWindowsScriptsLoad_WindowShowsTheEndAndChatKeepsWorking()
+    {
+        var (alice, bob) = (await SignInAsync("alice"), await SignInAsync("bob"));
+        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await bob.RouteAsync("**/chat-attachments.js*", async route =>
+        {
+            requested.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await alice.GetByTestId("chat-start").ClickAsync();
+        await alice.GetByTestId("invite-candidate-bob").Locator("input").CheckAsync();
+        await FluentFields.ClickWhenEnabledAsync(alice.GetByTestId("invite-send"));
+        await ExpectFocusedAsync(alice, "chat-invite", "the invite window gives the focus back to Invite");
+        await bob.GetByTestId("invitation-accept").ClickAsync();
+        await requested.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+
+        var aliceWindow = alice.GetByTestId("chat-window");
+        var bobWindow = bob.GetByTestId("chat-window");
+        await Expect(aliceWindow.GetByTestId("chat-connection-bob")).ToBeVisibleAsync();
+        await aliceWindow.GetByTestId("chat-leave").ClickAsync();
+        await Expect(bobWindow.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        var loaded = bob.WaitForResponseAsync("**/chat-attachments.js*");
+        release.SetResult();
+        await loaded;
+
+        // Her chat goes on: she closes the ended window, and a new chat opens its window and the invite window.
+        await bobWindow.GetByTestId("chat-close").ClickAsync();
+        await Expect(bobWindow).ToHaveCountAsync(0);
+        await bob.GetByTestId("chat-start").ClickAsync();
+        await Expect(bob.GetByTestId("invite-dialog").GetByTestId("invite-cancel")).ToBeVisibleAsync();
+        await bob.GetByTestId("invite-cancel").ClickAsync();
+        await Expect(bobWindow).ToHaveCountAsync(1);
+        await Expect(bob.GetByRole(AriaRole.Alert).Filter(new() { HasText = "failed to show" })).ToHaveCountAsync(0);
+        await bobWindow.GetByTestId("chat-leave").ClickAsync();
+        await Expect(bobWindow).ToHaveCountAsync(0);
     }
 
     /// <summary>

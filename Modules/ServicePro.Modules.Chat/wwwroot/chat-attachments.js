@@ -16,6 +16,11 @@ function named(file) {
 }
 
 export function attach(root) {
+    // The window's text entry may have gone while this script loaded (the chat ended): nothing to attach to.
+    if (!root || !root.isConnected) {
+        return { dispose: () => { } };
+    }
+
     const input = root.querySelector('input[type=file]');
     const button = root.querySelector('[data-testid=chat-attach]');
     const target = root.closest('[data-testid=chat-window]') || root;

@@ -45,6 +45,21 @@ public sealed class ChatWindowTests
     }
 
     [TestMethod]
+    public async Task EditChatTime_TheBrowserCannotMoveTheFocus_TheFormStillOpensAndCloses()
+    {
+        // The focus moves after the render; the control may have left the page by then (the chat ended meanwhile).
+        _chat.Context.JSInterop.SetupVoid("Blazor._internal.domWrapper.focus", _ => true).SetException(new Microsoft.JSInterop.JSException("Unable to focus an invalid element."));
+        var window = await OpenAsync();
+
+        window.Find("[data-testid=chat-time-edit]").Click();
+        var opened = window.FindAll("[data-testid=chat-time-input]").Count;
+        window.Find("[data-testid=chat-time-edit]").Click();
+
+        Assert.AreEqual(1, opened);
+        Assert.IsEmpty(window.FindAll("[data-testid=chat-time-input]"));
+    }
+
+    [TestMethod]
     public async Task Render_NotOriginator_ChatTimeReadOnly()
     {
         await _chat.DisposeAsync();

@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using Bunit;
 using Moq;
 using ServicePro.Modules.Chat.Components;
@@ -54,6 +55,19 @@ public sealed class InviteDialogTests
 
         Assert.IsNull(_chat.Shell.InviteWindow);
         _chat.Chat.Verify(c => c.InviteAsync(It.IsAny<Guid>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [TestMethod]
+    public async Task Open_TheBrowserCannotMoveTheFocus_TheWindowStillOpensAndWorks()
+    {
+        // The focus call comes after the first render; the window may have gone from the page by then (the chat ended).
+        // The browser then refuses the focus: that must not reach the pop-ups' error boundary.
+        _chat.Context.JSInterop.SetupVoid("Blazor._internal.domWrapper.focus", _ => true).SetException(new JSException("Unable to focus an invalid element."));
+
+        var dialog = await OpenAsync();
+        dialog.Find("[data-testid=invite-cancel]").Click();
+
+        Assert.IsNull(_chat.Shell.InviteWindow);
     }
 
     private async Task<IRenderedComponent<InviteDialog>> OpenAsync()
