@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ServicePro.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -12,7 +11,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
-public sealed partial class AccessibilityTests
+public sealed class AccessibilityTests
 {
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
@@ -81,7 +80,7 @@ public sealed partial class AccessibilityTests
     {
         var audit = new AccessibilityAudit();
         var (alice, bob) = (await SignInAsync("alice"), await SignInAsync("bob"));
-        var number = await CreateRequestAsync(alice, "Ноутбук не заряжается 充电 🔋");
+        var number = await RequestPages.CreateAsync(alice, "Ноутбук не заряжается 充电 🔋");
 
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
@@ -127,18 +126,4 @@ public sealed partial class AccessibilityTests
         return page;
     }
 
-    private static async Task<int> CreateRequestAsync(IPage page, string title)
-    {
-        await page.GetByTestId("nav-requests").ClickAsync();
-        await Expect(page.GetByTestId("request-list")).ToBeVisibleAsync();
-        await page.GetByTestId("request-new").ClickAsync();
-        await page.GetByTestId("request-title").FillAsync(title);
-        await page.GetByTestId("request-save").ClickAsync();
-        await Expect(page).ToHaveURLAsync(RequestUrl());
-        await Expect(page.GetByTestId("request-heading")).ToBeVisibleAsync();
-        return int.Parse(RequestUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"/requests/(\d+)$")]
-    private static partial Regex RequestUrl();
 }

@@ -79,6 +79,16 @@ public sealed class Browser : IAsyncDisposable
         await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
     }
 
+    /// <summary>
+    /// Waits until the browser has drawn twice: what was asked for in the current frame (Fluent's first-frame set-up, a
+    /// closing menu) has run. Frame callbacks run in the order they were asked for.
+    /// </summary>
+    public static Task DrawnTwiceAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))");
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

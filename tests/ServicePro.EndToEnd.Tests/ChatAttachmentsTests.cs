@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ServicePro.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -12,7 +11,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
-public sealed partial class ChatAttachmentsTests
+public sealed class ChatAttachmentsTests
 {
     private const int MaxBytes = 300_000;
 
@@ -48,7 +47,7 @@ public sealed partial class ChatAttachmentsTests
     {
         var alice = await SignInAsync("alice");
         var carol = await SignInAsync("carol");
-        var number = await CreateRequestAsync(alice, "Экран мигает 屏幕闪烁 💡");
+        var number = await RequestPages.CreateAsync(alice, "Экран мигает 屏幕闪烁 💡");
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
@@ -138,17 +137,4 @@ public sealed partial class ChatAttachmentsTests
         return page;
     }
 
-    private static async Task<int> CreateRequestAsync(IPage page, string title)
-    {
-        await page.GetByTestId("nav-requests").ClickAsync();
-        await page.GetByTestId("request-new").ClickAsync();
-        await page.GetByTestId("request-title").FillAsync(title);
-        await page.GetByTestId("request-save").ClickAsync();
-        await Expect(page).ToHaveURLAsync(RequestUrl());
-        await Expect(page.GetByTestId("request-heading")).ToBeVisibleAsync();
-        return int.Parse(RequestUrl().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"/requests/(\d+)$")]
-    private static partial Regex RequestUrl();
 }

@@ -13,7 +13,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
-public sealed partial class ChatPopupsTests
+public sealed class ChatPopupsTests
 {
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
@@ -70,12 +70,7 @@ public sealed partial class ChatPopupsTests
     public async Task CloseWindow_LeaveOnARequestPage_FocusGoesToSocial()
     {
         var alice = await SignInAsync("alice");
-        await alice.GetByTestId("nav-requests").ClickAsync();
-        await Expect(alice.GetByTestId("request-list")).ToBeVisibleAsync();
-        await alice.GetByTestId("request-new").ClickAsync();
-        await alice.GetByTestId("request-title").FillAsync("Принтер 打印机 🖨️ jams");
-        await alice.GetByTestId("request-save").ClickAsync();
-        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        await RequestPages.CreateAsync(alice, "Принтер 打印机 🖨️ jams");
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-cancel").ClickAsync();
@@ -204,7 +199,4 @@ public sealed partial class ChatPopupsTests
         await Expect(page.GetByTestId("chat-start")).ToHaveAttributeAsync("aria-disabled", "false");
         return page;
     }
-
-    [GeneratedRegex(@"/requests/(\d+)$")]
-    private static partial Regex RequestUrl();
 }

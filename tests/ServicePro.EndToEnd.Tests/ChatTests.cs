@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ServicePro.Testing;
@@ -12,7 +11,7 @@ namespace ServicePro.EndToEnd.Tests;
 /// </summary>
 [TestClass]
 [TestCategory(TestCategories.Slow)]
-public sealed partial class ChatTests
+public sealed class ChatTests
 {
     private static HostProcess s_host = null!;
     private static Browser s_browser = null!;
@@ -73,7 +72,7 @@ public sealed partial class ChatTests
     public async Task RequestChat_InviteTalkOffTheRecordChatTimeLeaveEnd_ActivityStreamGetsTheEntry()
     {
         var (alice, bob, carol) = (await SignInAsync("alice"), await SignInAsync("bob"), await SignInAsync("carol"));
-        var number = await CreateRequestAsync(alice, "Printer jams on every page");
+        var number = await RequestPages.CreateAsync(alice, "Printer jams on every page");
 
         // Social → Chat on the request's ribbon starts a session about it and opens the invite window.
         await alice.GetByTestId("ribbon-social").ClickAsync();
@@ -197,7 +196,7 @@ public sealed partial class ChatTests
     public async Task RequestChatWithoutBob_BobSeesThatItTookPlaceButNotTheTranscript()
     {
         var (alice, bob, carol) = (await SignInAsync("alice"), await SignInAsync("bob"), await SignInAsync("carol"));
-        var number = await CreateRequestAsync(alice, "VPN drops at noon");
+        var number = await RequestPages.CreateAsync(alice, "VPN drops at noon");
         await alice.GetByTestId("ribbon-social").ClickAsync();
         await alice.GetByTestId("social-item-chat").ClickAsync();
         await alice.GetByTestId("invite-candidate-carol").Locator("input").CheckAsync();
@@ -313,17 +312,6 @@ public sealed partial class ChatTests
 
     private static ILocator Entries(ILocator window, string kind) => window.Locator($"[data-testid=chat-dialog-entry][data-kind={kind}]");
 
-    private static async Task<int> CreateRequestAsync(IPage page, string title)
-    {
-        await page.GetByTestId("nav-requests").ClickAsync();
-        await Expect(page.GetByTestId("request-list")).ToBeVisibleAsync();
-        await page.GetByTestId("request-new").ClickAsync();
-        await page.GetByTestId("request-title").FillAsync(title);
-        await page.GetByTestId("request-save").ClickAsync();
-        await Expect(page).ToHaveURLAsync(RequestUrl());
-        await Expect(page.GetByTestId("request-heading")).ToBeVisibleAsync();
-        return int.Parse(RequestUrl().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
-    }
 
     /// <summary>Closes every chat window on the page, leaving those whose session is live.</summary>
     private static async Task LeaveChatsAsync(IPage page)
@@ -346,7 +334,4 @@ public sealed partial class ChatTests
         await Expect(page.GetByTestId("chat-start")).ToBeEnabledAsync();
         return page;
     }
-
-    [GeneratedRegex(@"/requests/(\d+)$")]
-    private static partial Regex RequestUrl();
 }

@@ -62,7 +62,7 @@ public static class FluentFields
     {
         ArgumentNullException.ThrowIfNull(box);
         await Expect(box).ToBeVisibleAsync();
-        await box.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))");
+        await Browser.DrawnTwiceAsync(box.Page);
     }
 
     /// <summary>The <c>&lt;textarea&gt;</c> a rep types into, inside a <c>fluent-textarea</c> (or any element holding one).</summary>

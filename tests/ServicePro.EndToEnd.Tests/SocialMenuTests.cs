@@ -58,7 +58,7 @@ public sealed class SocialMenuTests
 
         // Fluent 5.0.1's menu finishes closing in the frames after Escape: a key pressed within the same frames is taken
         // by the closing menu (no person types that fast). Wait until the browser has drawn twice.
-        await alice.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await Browser.DrawnTwiceAsync(alice);
 
         // Space opens it too; Enter on an item chooses it (Chat starts a Workbench chat and asks whom to invite).
         await alice.Keyboard.PressAsync(" ");
