@@ -3,7 +3,8 @@ namespace ServicePro.Modules.Chat.ViewModels;
 /// <summary>
 /// Typing in a chat window: who else is typing ("bob is typing…", gone <see cref="ChatWindowViewModel.TypingShownFor"/>
 /// after their last notice or at their message), and whether this rep's keystroke is worth announcing (at most once
-/// every <see cref="ChatWindowViewModel.TypingSentEvery"/>).
+/// every <see cref="ChatWindowViewModel.TypingSentEvery"/>). Each change returns the note to show: "bob is typing…",
+/// "bob and carol are typing…", or <c>null</c>.
 /// </summary>
 internal sealed class ChatTypingNotices(TimeProvider time)
 {
@@ -12,9 +13,6 @@ internal sealed class ChatTypingNotices(TimeProvider time)
 
     /// <summary>Whether a note is shown (and so has to expire).</summary>
     public bool Any => _others.Count > 0;
-
-    /// <summary>"bob is typing…", "bob and carol are typing…", or <c>null</c>.</summary>
-    public string? Text { get; private set; }
 
     /// <summary>True, and remembered, when this rep's keystroke should be announced now.</summary>
     public bool ShouldAnnounce()
@@ -29,22 +27,20 @@ internal sealed class ChatTypingNotices(TimeProvider time)
         return true;
     }
 
-    public void Typing(string userName)
+    public string? Typing(string userName)
     {
         _others[userName] = time.GetUtcNow();
-        Update();
+        return Text();
     }
 
     /// <summary>Their message arrived: they are no longer typing it.</summary>
-    public void MessageFrom(string userName)
+    public string? MessageFrom(string userName)
     {
-        if (_others.Remove(userName))
-        {
-            Update();
-        }
+        _others.Remove(userName);
+        return Text();
     }
 
-    public void Expire()
+    public string? Expire()
     {
         var now = time.GetUtcNow();
         foreach (var (user, since) in _others.ToList())
@@ -55,19 +51,19 @@ internal sealed class ChatTypingNotices(TimeProvider time)
             }
         }
 
-        Update();
+        return Text();
     }
 
-    public void Clear()
+    public string? Clear()
     {
         _others.Clear();
-        Update();
+        return Text();
     }
 
-    private void Update()
+    private string? Text()
     {
         var names = _others.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
-        Text = names.Count switch
+        return names.Count switch
         {
             0 => null,
             1 => $"{names[0]} is typing…",

@@ -120,8 +120,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     /// <summary>Moves the displayed Chat Time on and lets typing notes expire (the view calls it once a second).</summary>
     public void Tick()
     {
-        _typing.Expire();
-        TypingText = _typing.Text;
+        TypingText = _typing.Expire();
         Clock.Tick();
     }
 
@@ -163,8 +162,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
     {
         if (typing.SessionId == SessionId && !string.Equals(typing.UserName, CurrentUser, StringComparison.OrdinalIgnoreCase) && !IsEnded)
         {
-            _typing.Typing(typing.UserName);
-            TypingText = _typing.Text;
+            TypingText = _typing.Typing(typing.UserName);
         }
     }
 
@@ -234,8 +232,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         Entries.Insert(index, entry);
         if (entry.Kind == TranscriptLineKind.Message)
         {
-            _typing.MessageFrom(entry.Author);
-            TypingText = _typing.Text;
+            TypingText = _typing.MessageFrom(entry.Author);
         }
 
         if (entry.Kind == TranscriptLineKind.Joined && !Attendees.Any(a => a.UserName == entry.Author))
@@ -269,8 +266,7 @@ public sealed partial class ChatWindowViewModel : ObservableObject, IDisposable
         {
             IsEnded = true;
             EndReason = ended.Reason;
-            _typing.Clear();
-            TypingText = null;
+            TypingText = _typing.Clear();
             Clock.Stop(ended.Length, ended.EndedAt);
         }
     }

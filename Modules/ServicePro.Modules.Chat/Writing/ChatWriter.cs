@@ -67,7 +67,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
                 : new ChatException(ChatConstants.Errors.Busy, "Chat is busy just now; nothing was stored. Try again in a moment.");
         }
 
-        return await work.Result;
+        return await work.Stored;
     }
 
     private bool IsFull() => _writes.Reader.TryPeek(out var oldest) && _admission.IsFull(_writes.Reader.Count, oldest.Queued);
@@ -267,7 +267,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _value = default!;
 
-        public Task<T> Result => _result.Task;
+        public Task<T> Stored => _result.Task;
 
         public async Task RunAsync(ChatWriteContext context) => _value = await write(context);
 
