@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using ServicePro.Contracts.Extensibility;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.ViewModels;
 
@@ -153,6 +154,23 @@ public sealed class ChatWindowViewModelTests
         await window.Clock.SetCommand.ExecuteAsync(null);
 
         StringAssert.Contains(window.Error, "hh:mm:ss");
+        _chat.Verify(c => c.SetChatTimeAsync(It.IsAny<Guid>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [TestMethod]
+    [DataRow("Время", DisplayName = "Cyrillic")]
+    [DataRow("时间", DisplayName = "CJK")]
+    [DataRow("⏱️", DisplayName = "Emoji")]
+    public async Task SetChatTime_TextAtTheBoxLimit_ExplainsTheFormatKeepsTheTextAndSendsNothing(string piece)
+    {
+        var window = await OpenAsync("alice");
+        var text = string.Concat(Enumerable.Repeat(piece, ShellLimits.MaxTextLength))[..ShellLimits.MaxTextLength];
+        window.Clock.Input = text;
+
+        await window.Clock.SetCommand.ExecuteAsync(null);
+
+        StringAssert.Contains(window.Error, "hh:mm:ss");
+        Assert.AreEqual(text, window.Clock.Input, "what she typed stays in the box");
         _chat.Verify(c => c.SetChatTimeAsync(It.IsAny<Guid>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
