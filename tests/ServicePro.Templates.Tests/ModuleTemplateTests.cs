@@ -27,7 +27,7 @@ public sealed class ModuleTemplateTests
         var dotnet = workspace.Dotnet;
 
         var package = await workspace.PackContractsAsync(cancellationToken);
-        Assert.AreEqual("ServicePro.Contracts.1.3.0.nupkg", Path.GetFileName(package));
+        Assert.AreEqual("ServicePro.Contracts.1.4.0.nupkg", Path.GetFileName(package));
         Step("pack Contracts", clock);
 
         var template = Path.Combine(TestPaths.RepositoryRoot, "templates", "ServicePro.Templates");
@@ -36,7 +36,7 @@ public sealed class ModuleTemplateTests
         var solution = Path.Combine(workspace.Root, ModuleName);
         StringAssert.Contains(
             await File.ReadAllTextAsync(Path.Combine(solution, ModuleName, ModuleName + ".csproj"), cancellationToken),
-            """<PackageReference Include="ServicePro.Contracts" Version="1.3.0" ExcludeAssets="runtime" />""");
+            """<PackageReference Include="ServicePro.Contracts" Version="1.4.0" ExcludeAssets="runtime" />""");
         foreach (var file in Directory.EnumerateFiles(solution, "*", SearchOption.AllDirectories))
         {
             Assert.DoesNotContain(TestPaths.RepositoryRoot.TrimEnd('/'), await File.ReadAllTextAsync(file, cancellationToken), $"{file} must not point into the repository");

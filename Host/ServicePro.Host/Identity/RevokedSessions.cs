@@ -26,7 +26,7 @@ public sealed class RevokedSessions : IDisposable
         _clock = clock;
         _subscription = events.Subscribe<UserAccessRevokedEvent>((revoked, _) =>
         {
-            Revoke(revoked.UserName);
+            Revoke(revoked.UserName, revoked.RevokedAt);
             return Task.CompletedTask;
         });
         _staleSubscription = events.Subscribe<UserSessionsStaleEvent>((stale, _) =>
@@ -42,8 +42,18 @@ public sealed class RevokedSessions : IDisposable
     private bool IsStale(string? userName, DateTimeOffset? issuedAt) =>
         userName is not null && _staleAt.TryGetValue(userName, out var staleAt) && (issuedAt is null || issuedAt <= staleAt);
 
-    /// <summary>Cookies of <paramref name="userName"/> issued until now stop working (called at once on the host that revokes).</summary>
-    public void Revoke(string userName) => _revokedAt[userName] = _clock.GetUtcNow();
+    /// <summary>
+    /// Cookies of <paramref name="userName"/> issued until <paramref name="at"/> (now when null) stop working; called at
+    /// once on the host that revokes, and again when the event is heard. A revocation heard late never moves the stamp
+    /// back, nor past the time it happened (she may have been enabled again and signed in since).
+    /// </summary>
+    /// <returns>The time stamped, to publish with the event.</returns>
+    public DateTimeOffset Revoke(string userName, DateTimeOffset? at = null)
+    {
+        var stamp = at ?? _clock.GetUtcNow();
+        _revokedAt.AddOrUpdate(userName, stamp, (_, known) => known > stamp ? known : stamp);
+        return stamp;
+    }
 
     public bool IsRevoked(string? userName, DateTimeOffset? issuedAt) =>
         userName is not null && _revokedAt.TryGetValue(userName, out var revokedAt) && (issuedAt is null || issuedAt <= revokedAt);

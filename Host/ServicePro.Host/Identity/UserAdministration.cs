@@ -185,8 +185,8 @@ public sealed class UserAdministration(
 
     private void RevokeSessions(string userName)
     {
-        revoked.Revoke(userName);
-        events.Publish(new UserAccessRevokedEvent(userName));
+        var revokedAt = revoked.Revoke(userName);
+        events.Publish(new UserAccessRevokedEvent(userName) { RevokedAt = revokedAt });
     }
 
     /// <summary>Loads the caller and the target, runs <paramref name="change"/> (its text is the audit line, or a refusal) and saves both in one transaction.</summary>

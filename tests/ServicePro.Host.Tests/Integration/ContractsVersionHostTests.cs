@@ -14,7 +14,7 @@ public sealed class ContractsVersionHostTests
     [TestMethod]
     public async Task ModuleBuiltAgainstNewerMinor_HostStarts_ModuleFailedNamingBothVersions_OthersEnabled()
     {
-        var other = OtherContractsModule.Build(new Version(1, 4, 0, 0));
+        var other = OtherContractsModule.Build(new Version(1, 5, 0, 0));
         await using var host = await HostProcess.StartAsync($"""
             <modules>
               <module id="share" assembly="ServicePro.Modules.Share" />
@@ -28,7 +28,7 @@ public sealed class ContractsVersionHostTests
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("admin/modules", TestContext.CancellationToken));
 
         HtmlAssert.ModuleState(html, OtherContractsModule.ModuleId, "Failed");
-        StringAssert.Contains(html, "was built against ServicePro.Contracts 1.4, but this host has ServicePro.Contracts 1.3");
+        StringAssert.Contains(html, "was built against ServicePro.Contracts 1.5, but this host has ServicePro.Contracts 1.4");
         HtmlAssert.ModuleState(html, "share", "Enabled");
         HtmlAssert.ModuleState(html, "probe", "Enabled");
         StringAssert.Contains(await client.GetStringAsync("", TestContext.CancellationToken), "tile-probe");

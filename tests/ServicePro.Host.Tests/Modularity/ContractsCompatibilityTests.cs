@@ -29,8 +29,8 @@ public sealed class ContractsCompatibilityTests
     {
         var package = typeof(IServiceProModule).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
-        Assert.AreEqual(new Version(1, 3, 0, 0), ContractsCompatibility.HostVersion);
-        StringAssert.StartsWith(package, "1.3.");
+        Assert.AreEqual(new Version(1, 4, 0, 0), ContractsCompatibility.HostVersion);
+        StringAssert.StartsWith(package, "1.4.");
     }
 
     [TestMethod]

@@ -45,7 +45,7 @@ public sealed class PluginModuleLoaderTests
     }
 
     [TestMethod]
-    [DataRow("1.4.0.0", "1.4")]
+    [DataRow("1.5.0.0", "1.5")]
     [DataRow("2.0.0.0", "2.0")]
     public void Load_ModuleBuiltAgainstIncompatibleContracts_ThrowsNamingBothVersions(string builtAgainst, string shown)
     {
@@ -53,7 +53,7 @@ public sealed class PluginModuleLoaderTests
 
         var ex = Assert.ThrowsExactly<ModuleLoadException>(() => _loader.Load(new ModuleCatalogEntry(OtherContractsModule.ModuleId, path, true, 1)));
 
-        StringAssert.StartsWith(ex.Message, $"assembly '{path}' was built against ServicePro.Contracts {shown}, but this host has ServicePro.Contracts 1.3");
+        StringAssert.StartsWith(ex.Message, $"assembly '{path}' was built against ServicePro.Contracts {shown}, but this host has ServicePro.Contracts 1.4");
     }
 
     [TestMethod]
