@@ -31,11 +31,14 @@ public sealed class UserAccessConfirmation(ServiceProIdentityDbContext db) : IUs
             .Where(p => p.UserId == userId)
             .Select(p => new { p.Disabled, p.MustChangePassword })
             .SingleOrDefaultAsync(cancellationToken);
-        return profile switch
-        {
-            { Disabled: true } => UserAccessState.Disabled,
-            { MustChangePassword: true } => UserAccessState.MustChangePassword,
-            _ => UserAccessState.Allowed,
-        };
+        return StateOf(profile?.Disabled, profile?.MustChangePassword);
     }
+
+    /// <summary>The state a user's profile gives (a user without a profile row is allowed).</summary>
+    public static UserAccessState StateOf(bool? disabled, bool? mustChangePassword) => (disabled, mustChangePassword) switch
+    {
+        (true, _) => UserAccessState.Disabled,
+        (_, true) => UserAccessState.MustChangePassword,
+        _ => UserAccessState.Allowed,
+    };
 }

@@ -8,10 +8,8 @@ namespace ServicePro.Host.Security;
 /// Bearer tokens are self-contained, so a token issued before a password change or a lockout would otherwise stay good
 /// until it expires. Every bearer-authenticated request (hub negotiate and connect included) is checked against the
 /// user as they are now: the token's security stamp must be current and the user allowed to sign in and not locked out.
-/// The built-in bearer handler has no validation event, so the check sits in the authentication service.
-/// The check runs in a scope of its own, disposed at once: a hub connection's request lasts as long as the connection,
-/// and resolving the sign-in manager from its request services kept an Identity DbContext (with EF's internal scope)
-/// alive per connection — about 50 KB each.
+/// The built-in bearer handler has no validation event, so the check (<see cref="BearerUserCheck"/>) sits in the
+/// authentication service.
 /// </summary>
 public sealed class BearerRevalidatingAuthenticationService(
     IAuthenticationSchemeProvider schemes,
@@ -29,9 +27,7 @@ public sealed class BearerRevalidatingAuthenticationService(
             return result;
         }
 
-        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<IdentityUser>>();
-        if (await signIn.UserWhoMaySignInAsync(result.Principal) is null)
+        if (!await context.RequestServices.GetRequiredService<BearerUserCheck>().MayUseAsync(result.Principal, context.RequestAborted))
         {
             return AuthenticateResult.Fail("The token's user is locked out, or the token was issued before the password changed.");
         }

@@ -20,7 +20,7 @@ public static class SignInProtectionExtensions
                     && o.ClientWindow > TimeSpan.Zero && o.AccountWindow > TimeSpan.Zero && o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshTokenLifetime > TimeSpan.Zero,
                 "SignIn: limits must be positive and windows and lifetimes longer than zero.")
             .ValidateOnStart();
-        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<SignInGuard>().AddSingleton<BearerUserCheck>();
         identity.AddSignInManager<ServiceProSignInManager>();
         services.AddRateLimiter(o => o.AddPolicy<string, SignInClientRateLimiterPolicy>(SignInClientRateLimiterPolicy.Name));
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<SignInLimitsOptions>>((bearer, limits) =>

@@ -2,49 +2,64 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Moq;
+using ServicePro.Host.Data;
 using ServicePro.Host.Security;
+using ServicePro.Host.Tests.Support;
 
 namespace ServicePro.Host.Tests.Security;
 
+/// <summary>A bearer-authenticated request is checked against the user as she is now, in a scope of its own.</summary>
 [TestClass]
 public sealed class BearerRevalidatingAuthenticationServiceTests
 {
-    private readonly IdentityUser _olga = new("ольга");
-    private readonly ClaimsPrincipal _principal = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ольга")], IdentityConstants.BearerScheme));
-    private readonly Mock<UserManager<IdentityUser>> _users = new(Mock.Of<IUserStore<IdentityUser>>(), null!, null!, null!, null!, null!, null!, null!, null!);
-    private readonly Mock<SignInManager<IdentityUser>> _signIn;
     private readonly List<ScopeProbe> _probes = [];
+    private HostDatabase _database = null!;
+    private ServiceProvider _provider = null!;
 
-    public BearerRevalidatingAuthenticationServiceTests()
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestInitialize]
+    public async Task CreateDatabase()
     {
-        _signIn = new(
-            _users.Object,
-            Mock.Of<IHttpContextAccessor>(),
-            Mock.Of<IUserClaimsPrincipalFactory<IdentityUser>>(),
-            Options.Create(new IdentityOptions()),
-            NullLogger<SignInManager<IdentityUser>>.Instance,
-            Mock.Of<IAuthenticationSchemeProvider>(),
-            Mock.Of<IUserConfirmation<IdentityUser>>());
-        _signIn.Setup(s => s.ValidateSecurityStampAsync(_principal)).ReturnsAsync(_olga);
-        _signIn.Setup(s => s.CanSignInAsync(_olga)).ReturnsAsync(true);
-        _users.Setup(u => u.IsLockedOutAsync(_olga)).ReturnsAsync(false);
+        _database = await HostDatabase.CreateAsync();
+        var services = new ServiceCollection().AddHostIdentity();
+        services.AddScoped(sp =>
+        {
+            var probe = new ScopeProbe(sp);
+            _probes.Add(probe);
+            return probe;
+        });
+        services.AddScoped<ServiceProIdentityDbContext>(sp =>
+        {
+            sp.GetRequiredService<ScopeProbe>();
+            return new SqliteIdentityDbContext(new DbContextOptionsBuilder<SqliteIdentityDbContext>().UseSqlite(_database.ConnectionString).Options);
+        });
+        _provider = services.BuildServiceProvider(validateScopes: true);
+        await HostIdentity.SeedAsync(_provider, TestContext.CancellationToken);
+    }
+
+    [TestCleanup]
+    public async Task DeleteDatabase()
+    {
+        await _provider.DisposeAsync();
+        await _database.DisposeAsync();
     }
 
     [TestMethod]
     public async Task AuthenticateAsync_BearerToken_ChecksTheUserInAScopeDisposedBeforeItReturns()
     {
-        await using var services = Services();
-        await using var request = services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = request.ServiceProvider };
+        var token = await HostIdentity.TokenOfAsync(_provider, "alice");
+        await using var request = _provider.CreateAsyncScope();
+        _probes.Clear();
 
-        var result = await Create().AuthenticateAsync(context, IdentityConstants.BearerScheme);
+        var result = await Create(token).AuthenticateAsync(new DefaultHttpContext { RequestServices = request.ServiceProvider }, IdentityConstants.BearerScheme);
 
         Assert.IsTrue(result.Succeeded);
-        // A hub connection's request lives as long as the connection: what the check resolves (the sign-in manager, its
-        // Identity DbContext) must not stay in the request's scope all that time.
+        // A hub connection's request lives as long as the connection: what the check resolves (its Identity DbContext)
+        // must not stay in the request's scope all that time.
         Assert.AreEqual(1, _probes.Count, "the user is checked once");
         Assert.IsTrue(_probes[0].Disposed, "the check's scope (and its DbContext) is gone when the request is authenticated");
         Assert.AreNotSame(request.ServiceProvider, _probes[0].Provider, "not the request's own services");
@@ -53,37 +68,24 @@ public sealed class BearerRevalidatingAuthenticationServiceTests
     [TestMethod]
     public async Task AuthenticateAsync_TokenFromBeforeAPasswordChange_Fails()
     {
-        _signIn.Setup(s => s.ValidateSecurityStampAsync(_principal)).ReturnsAsync((IdentityUser?)null);
-        await using var services = Services();
-        await using var request = services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = request.ServiceProvider };
+        var token = await HostIdentity.TokenOfAsync(_provider, "alice");
+        await using (var scope = _provider.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByNameAsync("alice"))!);
+        }
 
-        var result = await Create().AuthenticateAsync(context, IdentityConstants.BearerScheme);
+        await using var request = _provider.CreateAsyncScope();
+        var result = await Create(token).AuthenticateAsync(new DefaultHttpContext { RequestServices = request.ServiceProvider }, IdentityConstants.BearerScheme);
 
         Assert.IsFalse(result.Succeeded);
+        StringAssert.Contains(result.Failure?.Message, "issued before the password changed");
     }
 
-    private ServiceProvider Services()
-    {
-        var services = new ServiceCollection();
-        services.AddScoped(sp =>
-        {
-            var probe = new ScopeProbe(sp);
-            _probes.Add(probe);
-            return probe;
-        });
-        services.AddScoped(sp =>
-        {
-            sp.GetRequiredService<ScopeProbe>();
-            return _signIn.Object;
-        });
-        return services.BuildServiceProvider(validateScopes: true);
-    }
-
-    private BearerRevalidatingAuthenticationService Create()
+    private static BearerRevalidatingAuthenticationService Create(ClaimsPrincipal token)
     {
         var handler = new Mock<IAuthenticationHandler>();
-        handler.Setup(h => h.AuthenticateAsync()).ReturnsAsync(AuthenticateResult.Success(new AuthenticationTicket(_principal, IdentityConstants.BearerScheme)));
+        handler.Setup(h => h.AuthenticateAsync()).ReturnsAsync(AuthenticateResult.Success(new AuthenticationTicket(token, IdentityConstants.BearerScheme)));
         var handlers = new Mock<IAuthenticationHandlerProvider>();
         handlers.Setup(h => h.GetHandlerAsync(It.IsAny<HttpContext>(), IdentityConstants.BearerScheme)).ReturnsAsync(handler.Object);
         var transform = new Mock<IClaimsTransformation>();
