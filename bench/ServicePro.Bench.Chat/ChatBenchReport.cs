@@ -15,6 +15,12 @@ public sealed record ChatBenchReport(
     string LoadBefore,
     string LoadAfter)
 {
+    /// <summary>The disk's flush latency measured just before the chat's ladder (<see cref="DiskFlush"/>), if it was.</summary>
+    public Latencies? FlushBefore { get; init; }
+
+    /// <summary>The same, just after it.</summary>
+    public Latencies? FlushAfter { get; init; }
+
     public string ToMarkdown()
     {
         var md = new StringBuilder();
@@ -48,6 +54,12 @@ public sealed record ChatBenchReport(
         Line($"| --- | ---: | ---: | ---: |");
         Line($"| time to connect all (50 at a time) | {Chat.ConnectTime.TotalSeconds:F1} s | {Bare.ConnectTime.TotalSeconds:F1} s | {Ratio(Chat.ConnectTime.TotalMilliseconds, Bare.ConnectTime.TotalMilliseconds)} |");
         Line($"| server memory per connection (resident set after − before connecting ÷ reps) | {Chat.KilobytesPerConnection:N0} KB | {Bare.KilobytesPerConnection:N0} KB | {Ratio(Chat.KilobytesPerConnection, Bare.KilobytesPerConnection)} |");
+        if (FlushBefore is { } before && FlushAfter is { } after)
+        {
+            Line($"");
+            Line($"The disk's floor under a durable write, same run ({DiskFlush.Samples:N0} appends of 4 KB each flushed to disk, 250 a second, in the temporary folder that holds the host's SQLite file): p50 / p99 {Ms(before.Percentile(50))} / {Ms(before.Percentile(99))} just before the chat's ladder, {Ms(after.Percentile(50))} / {Ms(after.Percentile(99))} just after. Every acknowledged chat batch waits for one such flush; the bare hub waits for none.");
+        }
+
         return md.ToString();
     }
 

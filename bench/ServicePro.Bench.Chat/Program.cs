@@ -29,10 +29,18 @@ await using (var bareHub = await BareHubProcess.StartAsync())
     bare = await RunFleetAsync("bare", new BareFleet(bareHub.BaseAddress, options.Reps, options.Group, ladder.OnDelivered), ladder, [bareHub.Gauge]);
 }
 
+await log.WriteLineAsync("Disk flush before the chat…");
+var flushBefore = await DiskFlush.MeasureAsync(CancellationToken.None);
 var chatLadder = new RateLadder(options);
 var chat = await RunFleetAsync("chat", new ChatFleet(hosts.Addresses, accounts, options.Group, chatLadder.OnDelivered), chatLadder, hosts.Gauges);
+await log.WriteLineAsync("Disk flush after the chat…");
+var flushAfter = await DiskFlush.MeasureAsync(CancellationToken.None);
 
-var report = new ChatBenchReport(options, commit, started, hosts.Description, signInTime, bare, chat, loadBefore, await RunInfo.LoadAverageAsync());
+var report = new ChatBenchReport(options, commit, started, hosts.Description, signInTime, bare, chat, loadBefore, await RunInfo.LoadAverageAsync())
+{
+    FlushBefore = flushBefore,
+    FlushAfter = flushAfter,
+};
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.OutputName is { } name)
