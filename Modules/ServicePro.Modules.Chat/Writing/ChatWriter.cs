@@ -16,40 +16,21 @@ namespace ServicePro.Modules.Chat.Writing;
 /// commit. A caller's task completes only after the commit (that is the acknowledgement); a refused write
 /// (<see cref="ChatException"/>) is undone alone. How a write shares the batch is its <see cref="ChatWriteMode"/>;
 /// what batched writes share is a typed <see cref="ChatBatch"/>.
-/// After each commit the batch's notifications are sent in commit order, on a loop of their own. Messages are saved
-/// together (one multi-row insert per batch); if the batch's commit fails, each write is run again alone.
+/// After each commit the batch's notifications are sent in commit order, on a loop of their own
+/// (<see cref="ChatNotificationLoop"/>). Messages are saved together (one multi-row insert per batch); if the batch's
+/// commit fails, each write is run again alone.
 /// </summary>
 public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger, ChatMetrics? metrics = null) : BackgroundService
 {
     // Bounded, in time and in count (ChatWriteAdmission): under overload a sender learns at once that chat is busy
     // (CHAT_BUSY) instead of waiting behind a backlog that grows without limit in memory and latency.
-    private readonly Channel<IWork> _writes = Channel.CreateBounded<IWork>(new BoundedChannelOptions(Math.Max(1, options.Value.MaxQueuedWrites)) { SingleReader = true });
+    private readonly Channel<IQueuedChatWrite> _writes = Channel.CreateBounded<IQueuedChatWrite>(new BoundedChannelOptions(Math.Max(1, options.Value.MaxQueuedWrites)) { SingleReader = true });
     private readonly ChatWriteAdmission _admission = new(options.Value, time);
     private volatile bool _stopped;
-    private readonly Channel<Func<Task>> _notifications = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ChatNotificationLoop _notifications = new(logger);
 
     /// <summary>Writes waiting to be taken (a gauge of <see cref="ChatMetrics"/>).</summary>
     public int QueueDepth => _writes.Reader.Count;
-
-    private interface IWork
-    {
-        ActivityContext Caller { get; }
-
-        ChatWriteMode Mode { get; }
-
-        /// <summary>When the write was queued (a timestamp of the writer's <see cref="TimeProvider"/>).</summary>
-        long Queued { get; }
-
-        Guid? SessionId { get; }
-
-        bool IsFailed { get; }
-
-        Task RunAsync(ChatWriteContext context);
-
-        void Complete();
-
-        void Fail(Exception exception);
-    }
 
     /// <param name="mode">How the write shares its batch.</param>
     /// <param name="write">The write; it may run twice (a second, careful time if its batch is rolled back).</param>
@@ -59,7 +40,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     public async Task<T> ExecuteAsync<T>(ChatWriteMode mode, Func<ChatWriteContext, Task<T>> write, CancellationToken cancellationToken = default, Guid? sessionId = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var work = new Work<T>(write, mode, sessionId, time.GetTimestamp());
+        var work = new QueuedChatWrite<T>(write, mode, sessionId, time.GetTimestamp());
         if (IsFull() || !_writes.Writer.TryWrite(work))
         {
             throw _stopped
@@ -74,8 +55,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var notifying = NotifyAsync(stoppingToken);
-        var batch = new List<IWork>();
+        var notifying = _notifications.RunAsync(stoppingToken);
+        var batch = new List<IQueuedChatWrite>();
         try
         {
             while (await _writes.Reader.WaitToReadAsync(stoppingToken))
@@ -102,18 +83,18 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
                 left.Fail(new OperationCanceledException("The chat service is stopping."));
             }
 
-            _notifications.Writer.TryComplete();
+            _notifications.Complete();
             await notifying;
         }
     }
 
-    private async Task WriteBatchAsync(List<IWork> batch, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(List<IQueuedChatWrite> batch, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         metrics?.QueueWaited(batch.Select(w => time.GetElapsedTime(w.Queued, started)));
 
         using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
-        List<(IWork Work, ChatWriteContext Context)> done;
+        List<(IQueuedChatWrite Work, ChatWriteContext Context)> done;
         try
         {
             done = await RunAsync(batch, fast: true, cancellationToken);
@@ -152,7 +133,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             work.Complete();
             foreach (var action in context.AfterCommitActions)
             {
-                _notifications.Writer.TryWrite(ChatTracing.Traced(work.Caller, metrics?.Timed(action, committed) ?? action));
+                _notifications.Post(ChatTracing.Traced(work.Caller, metrics?.Timed(action, committed) ?? action));
             }
         }
     }
@@ -162,9 +143,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     /// alone (after saving what came before them). Careful: every write saved alone, and writes check the database
     /// instead of trusting the batch.
     /// </summary>
-    private async Task<List<(IWork Work, ChatWriteContext Context)>> RunAsync(List<IWork> batch, bool fast, CancellationToken cancellationToken)
+    private async Task<List<(IQueuedChatWrite Work, ChatWriteContext Context)>> RunAsync(List<IQueuedChatWrite> batch, bool fast, CancellationToken cancellationToken)
     {
-        var done = new List<(IWork Work, ChatWriteContext Context)>(batch.Count);
+        var done = new List<(IQueuedChatWrite Work, ChatWriteContext Context)>(batch.Count);
         var shared = new ChatBatch();
         await using var db = databases.Create();
         db.Database.AutoSavepointsEnabled = false;
@@ -226,53 +207,5 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return done;
-    }
-
-    private async Task NotifyAsync(CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        try
-        {
-            await foreach (var notify in _notifications.Reader.ReadAllAsync(CancellationToken.None))
-            {
-                try
-                {
-                    await notify();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "A chat notification could not be sent");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
-
-    private sealed class Work<T>(Func<ChatWriteContext, Task<T>> write, ChatWriteMode mode, Guid? sessionId, long queued) : IWork
-    {
-        public ChatWriteMode Mode { get; } = mode;
-
-        /// <summary>The caller's span, captured when the write is queued (the writer's loop runs outside it).</summary>
-        public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
-
-        public Guid? SessionId { get; } = sessionId;
-
-        public long Queued { get; } = queued;
-
-        public bool IsFailed => _result.Task.IsFaulted;
-
-        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T _value = default!;
-
-        public Task<T> Stored => _result.Task;
-
-        public async Task RunAsync(ChatWriteContext context) => _value = await write(context);
-
-        public void Complete() => _result.TrySetResult(_value);
-
-        public void Fail(Exception exception) => _result.TrySetException(exception);
     }
 }
