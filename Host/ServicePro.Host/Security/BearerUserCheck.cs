@@ -20,17 +20,19 @@ public sealed class BearerUserCheck(IServiceScopeFactory scopes, IOptions<Identi
     // Per check, not static: a compiled query serves one EF model, and each provider's context has its own.
     private readonly Func<ServiceProIdentityDbContext, string, CancellationToken, Task<UserToCheck?>> _user =
         EF.CompileAsyncQuery((ServiceProIdentityDbContext db, string id, CancellationToken _) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.Id == id)
-                .Select(u => new UserToCheck(
-                    u.SecurityStamp,
-                    u.EmailConfirmed,
-                    u.PhoneNumberConfirmed,
-                    u.LockoutEnabled,
-                    u.LockoutEnd,
-                    db.UserProfiles.Where(p => p.UserId == u.Id).Select(p => (bool?)p.Disabled).FirstOrDefault(),
-                    db.UserProfiles.Where(p => p.UserId == u.Id).Select(p => (bool?)p.MustChangePassword).FirstOrDefault()))
-                .FirstOrDefault());
+            (from u in db.Users.AsNoTracking()
+             where u.Id == id
+             join p in db.UserProfiles on u.Id equals p.UserId into profiles
+             from p in profiles.DefaultIfEmpty()
+             select new UserToCheck(
+                 u.SecurityStamp,
+                 u.EmailConfirmed,
+                 u.PhoneNumberConfirmed,
+                 u.LockoutEnabled,
+                 u.LockoutEnd,
+                 p == null ? null : p.Disabled,
+                 p == null ? null : p.MustChangePassword))
+            .FirstOrDefault());
 
     /// <summary>
     /// True when the user of <paramref name="principal"/> may still use ServicePro. The check runs in a scope of its own,
