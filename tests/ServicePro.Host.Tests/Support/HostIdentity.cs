@@ -1,25 +1,29 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicePro.Host.Data;
 using ServicePro.Host.Identity;
-using ServicePro.Host.Security;
 
 namespace ServicePro.Host.Tests.Support;
 
 /// <summary>Identity as the host sets it up (the confirmation hook, the bearer check), on a <see cref="HostDatabase"/>.</summary>
 public static class HostIdentity
 {
-    /// <summary>Identity, the host's rules and the demo accounts' seeder; the caller registers the Identity DbContext.</summary>
+    /// <summary>
+    /// Identity as the host registers it (<c>AddServiceProIdentity</c>, <c>AddServiceProUserAdministration</c>: its options,
+    /// the confirmation hook, the bearer check) and the demo accounts' seeder; the caller registers the Identity DbContext.
+    /// </summary>
     public static IServiceCollection AddHostIdentity(this IServiceCollection services)
     {
-        services.AddLogging().AddHttpContextAccessor().AddDataProtection();
-        services.AddIdentity<IdentityUser, IdentityRole>().AddEntityFrameworkStores<ServiceProIdentityDbContext>().AddDefaultTokenProviders();
-        services.Configure<IdentityOptions>(o => o.SignIn.RequireConfirmedAccount = true);
-        services.Replace(ServiceDescriptor.Scoped<IUserConfirmation<IdentityUser>, UserAccessConfirmation>());
-        services.AddSingleton(new DatabaseOptions()).AddScoped<DemoDataSeeder>();
-        services.TryAddSingleton(TimeProvider.System);
-        return services.AddSingleton<BearerUserCheck>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.AddServiceProIdentity();
+        builder.AddServiceProUserAdministration();
+        foreach (var service in builder.Services)
+        {
+            services.Add(service);
+        }
+
+        return services.AddSingleton(new DatabaseOptions()).AddScoped<DemoDataSeeder>();
     }
 
     /// <summary>The same, with the Identity DbContext on <paramref name="database"/>; the demo accounts are seeded.</summary>
