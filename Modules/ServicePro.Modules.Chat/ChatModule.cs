@@ -14,7 +14,6 @@ using ServicePro.Contracts.Modules;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using ServicePro.Modules.Chat.Application;
 using ServicePro.Modules.Chat.Attachments;
-using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Hubs;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Components;
@@ -46,8 +45,7 @@ public sealed class ChatModule : IServiceProModule
         services.Configure<ChatOptions>(context.ModuleConfiguration);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddModuleDbContextFactory<ChatDbContext, SqliteChatDbContext, SqlServerChatDbContext, PostgreSqlChatDbContext>();
-        services.AddSingleton<IChatDbFactory, ChatDbFactory<ChatDbContext>>();
+        services.AddSingleton<IChatDbFactory, PooledChatDbFactory>();
 
         // Presence and notifications over every host of the deployment (IClusterBus: Redis, or nobody with one host).
         services.AddSingleton(sp => new PresenceTracker(

@@ -26,23 +26,52 @@ public sealed class ChatBatch
     /// Loads the batch's sessions and their attendees up front, in two queries for the whole batch instead of two per
     /// session (at 1,000 msgs/s that was about two SELECTs per message). Read inside the batch's transaction — after its
     /// up-front row locks on a server database, under SQLite's write lock on SQLite — so what is read is what the batch
-    /// writes on. A session not found is left for <see cref="ChatWriteContext.SessionAsync"/> to refuse.
+    /// writes on. A session the previous batch of messages left <paramref name="kept"/> (SQLite) is taken from there
+    /// instead of read again. A session not found is left for <see cref="ChatWriteContext.SessionAsync"/> to refuse.
     /// </summary>
-    internal async Task PreloadAsync(ChatDbContext db, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    internal async Task PreloadAsync(ChatDbContext db, IReadOnlyCollection<Guid> sessionIds, ChatSessionCache? kept, CancellationToken cancellationToken)
     {
-        var wanted = sessionIds.Where(id => !_sessions.ContainsKey(id)).ToList();
+        var wanted = new List<Guid>(sessionIds.Count);
+        foreach (var id in sessionIds.Where(id => !_sessions.ContainsKey(id)))
+        {
+            if (kept is not null && kept.TryTake(id, db, out var session))
+            {
+                Remember(session);
+            }
+            else
+            {
+                wanted.Add(id);
+            }
+        }
+
         if (wanted.Count == 0)
         {
             return;
         }
 
-        var records = await db.Sessions.Where(s => wanted.Contains(s.Id)).ToListAsync(cancellationToken);
-        var attendees = (await db.Attendees.Where(a => wanted.Contains(a.SessionId)).ToListAsync(cancellationToken)).ToLookup(a => a.SessionId);
+        List<ChatSessionRecord> records;
+        List<ChatAttendeeRecord> attendees;
+        if (wanted.Count == 1)
+        {
+            var id = wanted[0];
+            records = await db.Sessions.Where(s => s.Id == id).ToListAsync(cancellationToken);
+            attendees = await db.Attendees.Where(a => a.SessionId == id).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            records = await db.Sessions.Where(s => wanted.Contains(s.Id)).ToListAsync(cancellationToken);
+            attendees = await db.Attendees.Where(a => wanted.Contains(a.SessionId)).ToListAsync(cancellationToken);
+        }
+
+        var bySession = attendees.ToLookup(a => a.SessionId);
         foreach (var record in records)
         {
-            Remember(ChatSession.Load(record, attendees[record.Id]));
+            Remember(ChatSession.Load(record, bySession[record.Id]));
         }
     }
+
+    /// <summary>The sessions this batch holds now.</summary>
+    internal IEnumerable<ChatSession> Sessions => _sessions.Values;
 
     /// <summary>A message with the same id from the same author, already stored earlier in this batch.</summary>
     public bool TryGetSent(SentMessageKey key, out ChatEntryDto entry) => _sent.TryGetValue(key, out entry!);

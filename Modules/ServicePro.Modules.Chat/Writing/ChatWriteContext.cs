@@ -17,10 +17,12 @@ public sealed class ChatWriteContext
     private readonly List<ChatSession> _loaded = [];
 
     private readonly HashSet<Guid> _locked;
+    private readonly bool _sqlite;
 
-    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, HashSet<Guid> locked, CancellationToken cancellationToken)
+    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, HashSet<Guid> locked, bool sqlite, CancellationToken cancellationToken)
     {
         _locked = locked;
+        _sqlite = sqlite;
         Db = db;
         Now = now;
         Batch = batch;
@@ -78,7 +80,7 @@ public sealed class ChatWriteContext
         }
 
         // _locked: the rows this transaction holds already (the batch's up-front lock, or an earlier write's).
-        if ((Careful || !Db.Database.IsSqlite()) && !_loaded.Any(s => s.Id == sessionId) && _locked.Add(sessionId))
+        if ((Careful || !_sqlite) && !_loaded.Any(s => s.Id == sessionId) && _locked.Add(sessionId))
         {
             // An UPDATE that changes nothing takes the row's write lock; what is read after it is the latest committed
             // state and stays so until the commit. On a server database every write takes it before it reads, so two

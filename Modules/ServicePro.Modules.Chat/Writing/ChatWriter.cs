@@ -29,6 +29,15 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private volatile bool _stopped;
     private readonly ChatNotificationLoop _notifications = new(logger);
 
+    // The provider never changes; asking EF each batch costs a reflection call (the provider assembly's name).
+    private bool? _sqlite;
+
+    // SQLite: what the last batch of messages committed, so the next one need not read its sessions again.
+    private readonly ChatSessionCache _kept = new(KeptSessions);
+
+    /// <summary>Sessions kept between batches of messages, at most (then all are forgotten and read again).</summary>
+    public const int KeptSessions = 4096;
+
     /// <summary>Writes waiting to be taken (a gauge of <see cref="ChatMetrics"/>).</summary>
     public int QueueDepth => _writes.Reader.Count;
 
@@ -104,6 +113,11 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             // Typically a resent message whose id is already stored (the unique index refuses the optimistic insert):
             // roll back and run each write alone, carefully, so that one cannot fail the others.
             logger.LogDebug(ex, "A batch of {Count} chat writes was rolled back; writing them one by one", batch.Count);
+            if (_kept.RolledBack())
+            {
+                logger.LogWarning("Chat batches that used the sessions kept from the batch before were rolled back too often: another writer changes this SQLite file's chat sessions. Each batch reads its sessions again from now on.");
+            }
+
             done = [];
             foreach (var work in batch.Where(w => !w.IsFailed))
             {
@@ -151,8 +165,9 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = new HashSet<Guid>();
+        var sqlite = _sqlite ??= db.Database.IsSqlite();
         var sessions = fast ? batch.Where(w => w.Mode == ChatWriteMode.Batched && w.SessionId is not null).Select(w => w.SessionId!.Value).Distinct().Order().ToList() : [];
-        if (sessions.Count > 0 && !db.Database.IsSqlite())
+        if (sessions.Count > 0 && !sqlite)
         {
             // Several hosts' writers: take the batch's session rows in one statement, in key order (the index scan sorts
             // the ids), so two batches sharing sessions queue one behind the other instead of deadlocking — a deadlock
@@ -161,9 +176,16 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             locked.UnionWith(sessions);
         }
 
+        // Kept sessions only for a batch of messages alone: any other write may change who is in a session.
+        var keep = fast && sqlite && batch.TrueForAll(w => w.Mode == ChatWriteMode.Batched);
+        if (!keep)
+        {
+            _kept.Clear();
+        }
+
         if (sessions.Count > 0)
         {
-            await shared.PreloadAsync(db, sessions, cancellationToken);
+            await shared.PreloadAsync(db, sessions, keep ? _kept : null, cancellationToken);
         }
 
         foreach (var work in batch)
@@ -178,7 +200,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             // Whole milliseconds: what is stored is exactly what was acknowledged.
             var now = time.GetUtcNow();
             using var span = ChatTracing.StartWrite(work.Caller);
-            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, locked, cancellationToken);
+            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, locked, sqlite, cancellationToken);
             try
             {
                 await work.RunAsync(context);
@@ -206,6 +228,11 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (keep)
+        {
+            _kept.Keep(shared.Sessions);
+        }
+
         return done;
     }
 }
