@@ -100,7 +100,6 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
     private async Task WriteBatchAsync(List<IQueuedChatWrite> batch, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        metrics?.QueueWaited(batch.Select(w => time.GetElapsedTime(w.Queued, started)));
 
         using var span = ChatTracing.StartBatch([.. batch.Select(w => w.Caller)]);
         List<(IQueuedChatWrite Work, ChatWriteContext Context)> done;
@@ -135,6 +134,8 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             }
         }
 
+        // Recorded together once the batch is over, so that a scrape never sees a batch's writes without the batch.
+        metrics?.QueueWaited(batch.Select(w => time.GetElapsedTime(w.Queued, started)));
         metrics?.BatchWritten(batch.Count, time.GetElapsedTime(started));
         var committed = Stopwatch.GetTimestamp();
         foreach (var (work, context) in done)

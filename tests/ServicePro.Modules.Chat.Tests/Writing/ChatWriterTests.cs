@@ -1,5 +1,10 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
 using ServicePro.Modules.Chat.Application;
+using ServicePro.Modules.Chat.Diagnostics;
 using ServicePro.Modules.Chat.Tests.Support;
 using ServicePro.Modules.Chat.Writing;
 
@@ -131,6 +136,63 @@ public sealed class ChatWriterTests
     }
 
     /// <summary>
+    /// A dashboard scraped while a batch runs sees neither its writes' queue waits nor the batch: the two are recorded
+    /// together when it is over, so "one queue wait per write" holds at every scrape.
+    /// </summary>
+    [TestMethod]
+    public async Task Metrics_ScrapedWhileABatchRuns_NeitherItsQueueWaitsNorItsSizeYet_BothOnceItIsOver()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        using var meters = new OneMeterFactory();
+        var metrics = new ChatMetrics(meters, new Mock<IServiceProvider>().Object);
+        long waits = 0, written = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meters.Created))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) =>
+        {
+            if (instrument.Name == "servicepro.chat.write.queue.duration")
+            {
+                Interlocked.Increment(ref waits);
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((instrument, size, _, _) =>
+        {
+            if (instrument.Name == "servicepro.chat.write.batch.size")
+            {
+                Interlocked.Add(ref written, size);
+            }
+        });
+        listener.Start();
+        using var writer = new ChatWriter(chat.Databases, chat.Time, Options.Create(chat.Options), NullLogger<ChatWriter>.Instance, metrics);
+        await writer.StartAsync(CancellationToken.None);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
+        {
+            taken.SetResult();
+            await hold.Task;
+            return true;
+        });
+        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var whileRunning = (Interlocked.Read(ref waits), Interlocked.Read(ref written));
+        hold.SetResult();
+        await held;
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.AreEqual((0L, 0L), whileRunning);
+        Assert.AreEqual((1L, 1L), (Interlocked.Read(ref waits), Interlocked.Read(ref written)));
+    }
+
+    /// <summary>
     /// Gives the writer a write that runs until <c>Hold.SetResult()</c>, and returns once it runs: what is sent meanwhile
     /// waits in the queue.
     /// </summary>
@@ -146,5 +208,14 @@ public sealed class ChatWriterTests
         });
         await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
         return (hold, held);
+    }
+
+    private sealed class OneMeterFactory : IMeterFactory
+    {
+        public Meter? Created { get; private set; }
+
+        public Meter Create(MeterOptions options) => Created = new Meter(options);
+
+        public void Dispose() => Created?.Dispose();
     }
 }
