@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -59,24 +60,64 @@ public sealed class RevokedSessions : IDisposable
         userName is not null && _revokedAt.TryGetValue(userName, out var revokedAt) && (issuedAt is null || issuedAt <= revokedAt);
 
     /// <summary>The cookie's principal check: revoked sessions first, then Identity's security-stamp validation.</summary>
+    /// <summary>
+    /// The cookie's own <see cref="AuthenticationProperties.IssuedUtc"/> keeps whole seconds only (it is written as an
+    /// RFC 1123 date), so a sign-in in the same second as a revocation (disabled, enabled again and signed in at once;
+    /// a password reset and the sign-in with the new one) would read as issued before it and be refused. The moment of
+    /// signing in is kept in the cookie in ticks as well, and revocations are compared with that.
+    /// </summary>
+    public const string IssuedTicksItem = ".servicepro.issued";
+
+    /// <summary>Keeps the moment of signing in, to the tick, in the cookie's properties.</summary>
+    public static void StampIssued(AuthenticationProperties properties, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        properties.Items[IssuedTicksItem] = at.UtcTicks.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// When the cookie was issued: to the tick when it carries <see cref="IssuedTicksItem"/>, else (a cookie from before
+    /// it) its whole-second <see cref="AuthenticationProperties.IssuedUtc"/>, which errs on the side of refusing.
+    /// </summary>
+    public static DateTimeOffset? IssuedAt(AuthenticationProperties properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        return properties.Items.TryGetValue(IssuedTicksItem, out var ticks)
+            && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var utcTicks)
+            && utcTicks <= DateTimeOffset.MaxValue.UtcTicks
+                ? new DateTimeOffset(utcTicks, TimeSpan.Zero)
+                : properties.IssuedUtc;
+    }
+
+    /// <summary>The cookie handler's signing-in event: stamps the moment (<see cref="StampIssued"/>).</summary>
+    public static Task SigningInAsync(CookieSigningInContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        StampIssued(context.Properties, context.HttpContext.RequestServices.GetRequiredService<RevokedSessions>()._clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var revoked = context.HttpContext.RequestServices.GetRequiredService<RevokedSessions>();
-        if (revoked.IsRevoked(context.Principal?.Identity?.Name, context.Properties.IssuedUtc))
+        var issuedAt = IssuedAt(context.Properties);
+        if (revoked.IsRevoked(context.Principal?.Identity?.Name, issuedAt))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 
-        if (revoked.IsStale(context.Principal?.Identity?.Name, context.Properties.IssuedUtc))
+        if (revoked.IsStale(context.Principal?.Identity?.Name, issuedAt))
         {
             var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
             if (await signIn.ValidateSecurityStampAsync(context.Principal) is { } user)
             {
                 context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
-                context.Properties.IssuedUtc = revoked._clock.GetUtcNow();
+                var now = revoked._clock.GetUtcNow();
+                context.Properties.IssuedUtc = now;
+                StampIssued(context.Properties, now);
                 context.ShouldRenew = true;
                 return;
             }

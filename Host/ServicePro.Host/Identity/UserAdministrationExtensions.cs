@@ -21,7 +21,11 @@ public static class UserAdministrationExtensions
 
         // Cookies: refused at once after a revocation on any host; Identity's stamp check after a restart, every interval.
         services.AddSingleton<RevokedSessions>();
-        services.ConfigureApplicationCookie(o => o.Events.OnValidatePrincipal = RevokedSessions.ValidatePrincipalAsync);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Events.OnSigningIn = RevokedSessions.SigningInAsync;
+            o.Events.OnValidatePrincipal = RevokedSessions.ValidatePrincipalAsync;
+        });
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = builder.Configuration.GetValue($"{Section}:CookieCheckInterval", TimeSpan.FromMinutes(1)));
 
