@@ -126,13 +126,4 @@ public sealed class ChatTracingTests
         Assert.HasCount(1, found, $"{name} among: {string.Join(", ", _spans.Select(s => s.DisplayName))}");
         return found[0];
     }
-
-    private sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
-    {
-        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
-
-        public void Dispose()
-        {
-        }
-    }
 }

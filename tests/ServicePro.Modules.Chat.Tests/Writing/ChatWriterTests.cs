@@ -143,7 +143,7 @@ public sealed class ChatWriterTests
     public async Task Metrics_ScrapedWhileABatchRuns_NeitherItsQueueWaitsNorItsSizeYet_BothOnceItIsOver()
     {
         await using var chat = await ChatHarness.StartAsync();
-        using var meters = new OneMeterFactory();
+        using var meters = new TestMeterFactory();
         var metrics = new ChatMetrics(meters, new Mock<IServiceProvider>().Object);
         long waits = 0, written = 0;
         using var listener = new MeterListener
@@ -173,15 +173,7 @@ public sealed class ChatWriterTests
         listener.Start();
         using var writer = new ChatWriter(chat.Databases, chat.Time, Options.Create(chat.Options), NullLogger<ChatWriter>.Instance, metrics);
         await writer.StartAsync(CancellationToken.None);
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
-        {
-            taken.SetResult();
-            await hold.Task;
-            return true;
-        });
-        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (hold, held) = await HoldWriterAsync(writer);
 
         var whileRunning = (Interlocked.Read(ref waits), Interlocked.Read(ref written));
         hold.SetResult();
@@ -196,11 +188,13 @@ public sealed class ChatWriterTests
     /// Gives the writer a write that runs until <c>Hold.SetResult()</c>, and returns once it runs: what is sent meanwhile
     /// waits in the queue.
     /// </summary>
-    private static async Task<(TaskCompletionSource Hold, Task<bool> Held)> HoldWriterAsync(ChatHarness chat)
+    private static Task<(TaskCompletionSource Hold, Task<bool> Held)> HoldWriterAsync(ChatHarness chat) => HoldWriterAsync(chat.Writer);
+
+    private static async Task<(TaskCompletionSource Hold, Task<bool> Held)> HoldWriterAsync(ChatWriter writer)
     {
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = chat.Writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
+        var held = writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
         {
             taken.SetResult();
             await hold.Task;
@@ -208,14 +202,5 @@ public sealed class ChatWriterTests
         });
         await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
         return (hold, held);
-    }
-
-    private sealed class OneMeterFactory : IMeterFactory
-    {
-        public Meter? Created { get; private set; }
-
-        public Meter Create(MeterOptions options) => Created = new Meter(options);
-
-        public void Dispose() => Created?.Dispose();
     }
 }
