@@ -1,15 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServicePro.Chat.Protocol;
-using ServicePro.Host.Data;
-using ServicePro.Modules.Chat;
 using ServicePro.Modules.Chat.Application;
-using ServicePro.Modules.Chat.Data;
-using ServicePro.Modules.Chat.Services;
-using ServicePro.Modules.Chat.Writing;
 
 namespace ServicePro.Bench.Writer;
 
@@ -22,62 +14,26 @@ namespace ServicePro.Bench.Writer;
 [Config(typeof(WriterBenchConfig))]
 public class OneMessage
 {
-    private static readonly string[] Reps = ["alice", "bob", "carol", "dave", "erin"];
-
-    private string _folder = "";
-    private ModuleDatabase _database = null!;
-    private ChatWriter _writer = null!;
-    private SendMessageHandler _handler = null!;
+    private BenchStorage _storage = null!;
     private Guid _chatSession;
     private Guid _plainSession;
     private long _plainSequence;
 
-    /// <summary>A line a rep types: Cyrillic, CJK and an emoji.</summary>
-    private const string Text = "Привет! 请查看请求 — the printer is back online 🎉";
-
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("servicepro-bench-writer-").FullName;
-        _database = new ModuleDatabase(new DatabaseOptions { DataFolder = _folder }, _folder);
-        var databases = new PooledChatDbFactory(_database);
-        await using (var db = databases.Create())
-        {
-            await _database.PrepareAsync(db, CancellationToken.None);
-            await db.Database.MigrateAsync();
-            _chatSession = AddSession(db);
-            _plainSession = AddSession(db);
-            await db.SaveChangesAsync();
-        }
-
-        var options = Options.Create(new ChatOptions());
-        _writer = new ChatWriter(databases, TimeProvider.System, options, NullLogger<ChatWriter>.Instance);
-        await _writer.StartAsync(CancellationToken.None);
-        _handler = new SendMessageHandler(_writer, new SilentNotifier());
-    }
-
-    private static Guid AddSession(ChatDbContext db)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var session = new ChatSessionRecord { Id = Guid.NewGuid(), Originator = Reps[0], StartedAt = now, ClockRunningSince = now };
-        session.Attendees.AddRange(Reps.Select(r => new ChatAttendeeRecord { SessionId = session.Id, UserName = r, JoinedAt = now }));
-        db.Sessions.Add(session);
-        return session.Id;
+        _storage = await BenchStorage.CreateAsync("writer", sessions: 2);
+        _chatSession = _storage.Sessions[0];
+        _plainSession = _storage.Sessions[1];
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _writer.StopAsync(CancellationToken.None);
-        _writer.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask CleanupAsync() => _storage.DisposeAsync();
 
     [Benchmark(Baseline = true, Description = "plain SQL: read session, insert, commit")]
     public async Task PlainSqlAsync()
     {
-        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await using var connection = new SqliteConnection(_storage.Database.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using (var read = connection.CreateCommand())
@@ -104,8 +60,8 @@ public class OneMessage
                 """;
             insert.Parameters.AddWithValue("$id", _plainSession);
             insert.Parameters.AddWithValue("$sequence", _plainSequence);
-            insert.Parameters.AddWithValue("$author", Reps[0]);
-            insert.Parameters.AddWithValue("$text", Text);
+            insert.Parameters.AddWithValue("$author", BenchStorage.Reps[0]);
+            insert.Parameters.AddWithValue("$text", BenchStorage.Text);
             insert.Parameters.AddWithValue("$time", DateTimeOffset.UtcNow.UtcTicks);
             insert.Parameters.AddWithValue("$client", Guid.NewGuid());
             await insert.ExecuteNonQueryAsync();
@@ -116,5 +72,5 @@ public class OneMessage
 
     [Benchmark(Description = "chat: SendMessage, acknowledged")]
     public Task<ChatEntryDto> SendMessageAsync() =>
-        _handler.HandleAsync(new ChatCaller(Reps[0]), new SendMessageRequest(_chatSession, Guid.NewGuid(), Text));
+        _storage.Handler.HandleAsync(new ChatCaller(BenchStorage.Reps[0]), new SendMessageRequest(_chatSession, Guid.NewGuid(), BenchStorage.Text));
 }

@@ -67,7 +67,7 @@ public sealed class ModuleDatabase : IModuleDatabase
             DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString, o =>
             {
                 _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable);
-            }).AddInterceptors(SqliteBusyTimeout.Instance),
+            }).AddInterceptors(SqliteConnectionSettings.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o =>
             {
                 _ = (loaded is null ? o.MigrationsAssembly(migrationsAssembly) : o.MigrationsAssembly(loaded)).MigrationsHistoryTable(historyTable);

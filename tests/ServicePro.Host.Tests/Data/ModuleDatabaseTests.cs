@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Contracts.Data;
 using ServicePro.Host.Data;
@@ -38,16 +40,68 @@ public sealed class ModuleDatabaseTests
     {
         // Without SQLite's own busy timeout, Microsoft.Data.Sqlite sleeps 150 ms per retry when another connection holds
         // the write lock: a stall of every chat message behind the writer.
+        Assert.AreEqual(30_000L, await PragmaOfAContextAsync("busy_timeout"));
+    }
+
+    [TestMethod]
+    public async Task Sqlite_ConnectionOpened_LongerLogBeforeACheckpointAndALargerPageCache()
+    {
+        // SQLite's defaults (a checkpoint every 1,000 pages of log, a 2,000 KiB cache) made every batch of hundreds of
+        // chat messages pay for a checkpoint and read its pages again from the log (bench/ServicePro.Bench.Writer, FullBatch).
+        Assert.AreEqual(10_000L, await PragmaOfAContextAsync("wal_autocheckpoint"));
+        Assert.AreEqual(-8_192L, await PragmaOfAContextAsync("cache_size"));
+    }
+
+    [TestMethod]
+    public async Task Sqlite_PooledConnectionOpenedAgain_KeepsTheSettings()
+    {
+        // Applied once per native connection: the pool's next open of the same connection must still have them.
         var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
         var options = new DbContextOptionsBuilder<NotesDbContext>();
         database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
         await using var context = new NotesDbContext(options.Options);
+        await context.Database.OpenConnectionAsync();
+        var first = ((SqliteConnection)context.Database.GetDbConnection()).Handle;
+        await context.Database.CloseConnectionAsync();
 
         await context.Database.OpenConnectionAsync();
-        await using var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout;";
 
-        Assert.AreEqual(30_000L, await command.ExecuteScalarAsync());
+        Assert.AreSame(first, ((SqliteConnection)context.Database.GetDbConnection()).Handle, "the pool handed out the same native connection");
+        Assert.AreEqual(10_000L, await PragmaAsync(context.Database.GetDbConnection(), "wal_autocheckpoint"));
+        Assert.AreEqual(-8_192L, await PragmaAsync(context.Database.GetDbConnection(), "cache_size"));
+        Assert.AreEqual(30_000L, await PragmaAsync(context.Database.GetDbConnection(), "busy_timeout"));
+    }
+
+    [TestMethod]
+    public async Task Sqlite_ConnectionOpenedOutsideEf_SameSettingsOnRequest()
+    {
+        var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
+        await using var connection = new SqliteConnection(database.ConnectionString + ";Cache=Private");
+        await connection.OpenAsync();
+
+        await SqliteConnectionSettings.ApplyAsync(connection);
+
+        Assert.AreEqual(10_000L, await PragmaAsync(connection, "wal_autocheckpoint"));
+        Assert.AreEqual(-8_192L, await PragmaAsync(connection, "cache_size"));
+        Assert.AreEqual(30_000L, await PragmaAsync(connection, "busy_timeout"));
+    }
+
+    /// <summary>A pragma's value on the connection of a context configured by the host's <see cref="ModuleDatabase"/>.</summary>
+    private static async Task<object?> PragmaOfAContextAsync(string pragma)
+    {
+        var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
+        var options = new DbContextOptionsBuilder<NotesDbContext>();
+        database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
+        await using var context = new NotesDbContext(options.Options);
+        await context.Database.OpenConnectionAsync();
+        return await PragmaAsync(context.Database.GetDbConnection(), pragma);
+    }
+
+    private static async Task<object?> PragmaAsync(DbConnection connection, string pragma)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {pragma};";
+        return await command.ExecuteScalarAsync();
     }
 
     [TestMethod]
