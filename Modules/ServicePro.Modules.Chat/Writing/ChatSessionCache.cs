@@ -30,7 +30,13 @@ internal sealed class ChatSessionCache(int capacity)
     /// <summary>False once batches that used kept sessions are rolled back too often (another writer on the file).</summary>
     public bool Enabled { get; private set; } = true;
 
-    /// <summary>Takes a kept session out and hands its records to the batch's context, unchanged since its commit.</summary>
+    /// <summary>
+    /// Takes a kept session out and hands its row to the batch's context, unchanged since its commit. Only the session's
+    /// row: a batch that takes kept sessions holds nothing but messages, which move a session's sequence on and change
+    /// none of its attendees, so tracking them (five per session, hundreds of sessions in a full batch) would be work for
+    /// nothing. Setting the row's state does not follow its navigations (as <c>Attach</c> would), and EF takes the
+    /// attendees in the row's list, unchanged since, for what they are.
+    /// </summary>
     public bool TryTake(Guid sessionId, DbContext db, out ChatSession session)
     {
         if (!Enabled || !_sessions.Remove(sessionId, out session!))
@@ -39,8 +45,7 @@ internal sealed class ChatSessionCache(int capacity)
             return false;
         }
 
-        db.Attach(session.Record);
-        db.AttachRange(session.AllAttendees);
+        db.Entry(session.Record).State = EntityState.Unchanged;
         _taken++;
         return true;
     }
