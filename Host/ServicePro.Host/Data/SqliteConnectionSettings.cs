@@ -36,7 +36,9 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     /// <summary>The largest page cache of one connection, in KiB.</summary>
     public const int CacheKibibytes = 8_192;
 
+    // The native connections that have the settings; an entry goes with its connection.
     private static readonly ConditionalWeakTable<sqlite3, object> Applied = [];
+    private static readonly object Marker = new();
 
     /// <summary>Gives a connection opened outside EF Core (a benchmark's plain SQL) the same settings.</summary>
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
@@ -76,7 +78,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         if (connection.Handle is { } handle)
         {
-            Applied.AddOrUpdate(handle, Applied);
+            Applied.TryAdd(handle, Marker);
         }
     }
 

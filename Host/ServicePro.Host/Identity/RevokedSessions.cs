@@ -59,7 +59,6 @@ public sealed class RevokedSessions : IDisposable
     public bool IsRevoked(string? userName, DateTimeOffset? issuedAt) =>
         userName is not null && _revokedAt.TryGetValue(userName, out var revokedAt) && (issuedAt is null || issuedAt <= revokedAt);
 
-    /// <summary>The cookie's principal check: revoked sessions first, then Identity's security-stamp validation.</summary>
     /// <summary>
     /// The cookie's own <see cref="AuthenticationProperties.IssuedUtc"/> keeps whole seconds only (it is written as an
     /// RFC 1123 date), so a sign-in in the same second as a revocation (disabled, enabled again and signed in at once;
@@ -97,6 +96,7 @@ public sealed class RevokedSessions : IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>The cookie's principal check: revoked sessions first, then Identity's security-stamp validation.</summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -56,10 +56,7 @@ public sealed class ModuleDatabaseTests
     public async Task Sqlite_PooledConnectionOpenedAgain_KeepsTheSettings()
     {
         // Applied once per native connection: the pool's next open of the same connection must still have them.
-        var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
-        var options = new DbContextOptionsBuilder<NotesDbContext>();
-        database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
-        await using var context = new NotesDbContext(options.Options);
+        await using var context = NotesOnSqlite();
         await context.Database.OpenConnectionAsync();
         var first = ((SqliteConnection)context.Database.GetDbConnection()).Handle;
         await context.Database.CloseConnectionAsync();
@@ -89,12 +86,18 @@ public sealed class ModuleDatabaseTests
     /// <summary>A pragma's value on the connection of a context configured by the host's <see cref="ModuleDatabase"/>.</summary>
     private static async Task<object?> PragmaOfAContextAsync(string pragma)
     {
+        await using var context = NotesOnSqlite();
+        await context.Database.OpenConnectionAsync();
+        return await PragmaAsync(context.Database.GetDbConnection(), pragma);
+    }
+
+    /// <summary>A context configured by the host's <see cref="ModuleDatabase"/>, on a SQLite file of its own.</summary>
+    private static NotesDbContext NotesOnSqlite()
+    {
         var database = new ModuleDatabase(new DatabaseOptions(), Directory.CreateTempSubdirectory("db-").FullName);
         var options = new DbContextOptionsBuilder<NotesDbContext>();
         database.Configure(options, typeof(NotesDbContext).Assembly.GetName().Name!);
-        await using var context = new NotesDbContext(options.Options);
-        await context.Database.OpenConnectionAsync();
-        return await PragmaAsync(context.Database.GetDbConnection(), pragma);
+        return new NotesDbContext(options.Options);
     }
 
     private static async Task<object?> PragmaAsync(DbConnection connection, string pragma)
