@@ -18,10 +18,12 @@ public sealed class ChatWriteContext
 
     private readonly HashSet<Guid> _locked;
     private readonly bool _sqlite;
+    private readonly ChatEntryInserter? _entries;
 
-    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, HashSet<Guid> locked, bool sqlite, CancellationToken cancellationToken)
+    internal ChatWriteContext(ChatDbContext db, DateTimeOffset now, ChatBatch batch, bool careful, HashSet<Guid> locked, bool sqlite, CancellationToken cancellationToken, ChatEntryInserter? entries = null)
     {
         _locked = locked;
+        _entries = entries;
         _sqlite = sqlite;
         Db = db;
         Now = now;
@@ -107,14 +109,24 @@ public sealed class ChatWriteContext
         return session;
     }
 
-    /// <summary>Hands the records the write's sessions created to the database context (the writer saves them).</summary>
+    /// <summary>
+    /// Hands the records the write's sessions created to the writer: new entries to the batch's
+    /// <see cref="ChatEntryInserter"/> when it has one, everything else to the database context.
+    /// </summary>
     internal void Track()
     {
         foreach (var session in _loaded)
         {
             foreach (var added in session.TakeAdded())
             {
-                Db.Add(added);
+                if (_entries is not null && added is ChatEntryRecord entry)
+                {
+                    _entries.Add(entry);
+                }
+                else
+                {
+                    Db.Add(added);
+                }
             }
         }
     }

@@ -17,8 +17,8 @@ namespace ServicePro.Modules.Chat.Writing;
 /// (<see cref="ChatException"/>) is undone alone. How a write shares the batch is its <see cref="ChatWriteMode"/>;
 /// what batched writes share is a typed <see cref="ChatBatch"/>.
 /// After each commit the batch's notifications are sent in commit order, on a loop of their own
-/// (<see cref="ChatNotificationLoop"/>). Messages are saved together (one multi-row insert per batch); if the batch's
-/// commit fails, each write is run again alone.
+/// (<see cref="ChatNotificationLoop"/>). Messages are saved together at the end of the batch (on SQLite by
+/// <see cref="ChatEntryInserter"/>); if the batch's commit fails, each write is run again alone.
 /// </summary>
 public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOptions<ChatOptions> options, ILogger<ChatWriter> logger, ChatMetrics? metrics = null) : BackgroundService
 {
@@ -189,19 +189,21 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             await shared.PreloadAsync(db, sessions, keep ? _kept : null, cancellationToken);
         }
 
+        // SQLite, fast: the messages' entries are inserted by one prepared statement, not through EF's change tracker.
+        var entries = fast && sqlite ? new ChatEntryInserter() : null;
         foreach (var work in batch)
         {
             var alone = !fast || work.Mode == ChatWriteMode.Alone;
             if (alone)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(db, entries, cancellationToken);
                 shared.Clear();
             }
 
             // Whole milliseconds: what is stored is exactly what was acknowledged.
             var now = time.GetUtcNow();
             using var span = ChatTracing.StartWrite(work.Caller);
-            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, locked, sqlite, cancellationToken);
+            var context = new ChatWriteContext(db, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)), shared, careful: !fast, locked, sqlite, cancellationToken, alone ? null : entries);
             try
             {
                 await work.RunAsync(context);
@@ -227,7 +229,7 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, entries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (keep)
         {
@@ -235,5 +237,16 @@ public sealed class ChatWriter(IChatDbFactory databases, TimeProvider time, IOpt
         }
 
         return done;
+    }
+
+    /// <summary>Saves what the batch has so far: its entries first, in the order they were made, then EF's changes.</summary>
+    private static async Task SaveAsync(DbContext db, ChatEntryInserter? entries, CancellationToken cancellationToken)
+    {
+        if (entries is not null)
+        {
+            await entries.FlushAsync(db, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
