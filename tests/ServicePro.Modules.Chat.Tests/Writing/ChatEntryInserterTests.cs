@@ -25,7 +25,7 @@ public sealed class ChatEntryInserterTests
         var invitation = (await chat.App.Invite.HandleAsync(new("alice"), session.SessionId, ["bob"])).Single();
         await chat.App.Answer.AcceptAsync(new("bob"), invitation.InvitationId);
         var longest = AtMost(ChatConstants.MaxMessageLength, "Привет, 世界 🌍 ");
-        var hold = await HoldAsync(chat.Writer);
+        var (hold, _) = await chat.Writer.HoldAsync();
         var before = chat.Commands.Commands.Count;
 
         var sent = new[]
@@ -64,7 +64,7 @@ public sealed class ChatEntryInserterTests
     {
         await using var chat = await ChatHarness.StartAsync();
         var session = await chat.App.Start.HandleAsync(new("alice"), null);
-        var hold = await HoldAsync(chat.Writer);
+        var (hold, _) = await chat.Writer.HoldAsync();
 
         var first = chat.App.Send.HandleAsync(new("alice"), new SendMessageRequest(session.SessionId, Guid.NewGuid(), "Первое 第一 1️⃣"));
         var second = chat.App.Send.HandleAsync(new("alice"), new SendMessageRequest(session.SessionId, Guid.NewGuid(), "Второе 第二 2️⃣"));
@@ -88,21 +88,6 @@ public sealed class ChatEntryInserterTests
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Holds the writer with a write of its own until the returned source is set; what is sent meanwhile is one batch.</summary>
-    private static async Task<TaskCompletionSource> HoldAsync(ChatWriter writer)
-    {
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
-        {
-            taken.SetResult();
-            await hold.Task;
-            return true;
-        });
-        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return hold;
     }
 
     private static async Task<List<(string SessionId, string Types)>> RawRowsAsync(DbContext db, Guid sessionId)

@@ -50,7 +50,7 @@ public sealed class ChatWriterTests
     {
         await using var chat = await ChatHarness.StartAsync(new ChatOptions { MaxQueuedWrites = 2 });
         var session = await chat.App.Start.HandleAsync(new("alice"), null);
-        var (hold, held) = await HoldWriterAsync(chat);
+        var (hold, held) = await chat.Writer.HoldAsync();
 
         var first = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "один"));
         var second = chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "二"));
@@ -81,14 +81,14 @@ public sealed class ChatWriterTests
         var session = await chat.App.Start.HandleAsync(new("alice"), null);
         Task<ChatEntryDto> Send(string text) => chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), text));
 
-        var (hold, held) = await HoldWriterAsync(chat);
+        var (hold, held) = await chat.Writer.HoldAsync();
         var burst = Enumerable.Range(1, 100).Select(i => Send($"Всплеск {i} 突发 💥")).ToList();
         Assert.IsFalse(burst.Any(m => m.IsCompleted), "a burst that has not waited is taken whole");
         hold.SetResult();
         await held;
         Assert.HasCount(100, await Task.WhenAll(burst));
 
-        (hold, held) = await HoldWriterAsync(chat);
+        (hold, held) = await chat.Writer.HoldAsync();
         var queued = Enumerable.Range(1, 10).Select(i => Send($"Сообщение {i} 消息 📨")).ToList();
         chat.Time.Advance(TimeSpan.FromMilliseconds(300));
         queued.AddRange(Enumerable.Range(11, ChatWriteAdmission.AlwaysTaken - 10).Select(i => Send($"Сообщение {i} 消息 📨")));
@@ -121,7 +121,7 @@ public sealed class ChatWriterTests
             sessions.Add((await chat.App.Start.HandleAsync(new("alice"), null)).SessionId);
         }
 
-        var (hold, held) = await HoldWriterAsync(chat);
+        var (hold, held) = await chat.Writer.HoldAsync();
         var sends = sessions.Select((id, i) => chat.App.Send.HandleAsync(new("alice"), new(id, Guid.NewGuid(), $"Привет {i}, 你好 👋"))).ToList();
         var before = chat.Commands.Commands.Count;
         hold.SetResult();
@@ -173,7 +173,7 @@ public sealed class ChatWriterTests
         listener.Start();
         using var writer = new ChatWriter(chat.Databases, chat.Time, Options.Create(chat.Options), NullLogger<ChatWriter>.Instance, metrics);
         await writer.StartAsync(CancellationToken.None);
-        var (hold, held) = await HoldWriterAsync(writer);
+        var (hold, held) = await writer.HoldAsync();
 
         var whileRunning = (Interlocked.Read(ref waits), Interlocked.Read(ref written));
         hold.SetResult();
@@ -182,25 +182,5 @@ public sealed class ChatWriterTests
 
         Assert.AreEqual((0L, 0L), whileRunning);
         Assert.AreEqual((1L, 1L), (Interlocked.Read(ref waits), Interlocked.Read(ref written)));
-    }
-
-    /// <summary>
-    /// Gives the writer a write that runs until <c>Hold.SetResult()</c>, and returns once it runs: what is sent meanwhile
-    /// waits in the queue.
-    /// </summary>
-    private static Task<(TaskCompletionSource Hold, Task<bool> Held)> HoldWriterAsync(ChatHarness chat) => HoldWriterAsync(chat.Writer);
-
-    private static async Task<(TaskCompletionSource Hold, Task<bool> Held)> HoldWriterAsync(ChatWriter writer)
-    {
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = writer.ExecuteAsync(ChatWriteMode.Alone, async _ =>
-        {
-            taken.SetResult();
-            await hold.Task;
-            return true;
-        });
-        await taken.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return (hold, held);
     }
 }
