@@ -95,7 +95,7 @@ public sealed class ChatSessionCacheTests
 
         Assert.AreEqual(2 + (4 * ChatSessionCache.MissesTolerated), last.Sequence);
         await AssertStoredInOrderAsync(chat, session, last.Sequence);
-        Assert.AreEqual(ChatSessionCache.MissesTolerated, log.Entries.Count(e => e.Message.Contains("rolled back; writing them one by one", StringComparison.Ordinal)));
+        Assert.AreEqual(ChatSessionCache.MissesTolerated, log.Entries.Count(e => e.Message.Contains("rolled back; writing them again in halves", StringComparison.Ordinal)));
         Assert.ContainsSingle(log.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("another writer", StringComparison.Ordinal)));
     }
 

@@ -110,6 +110,37 @@ public sealed class ChatWriterTests
         Assert.AreEqual("again 🔁", (await Send("again 🔁")).Text);
     }
 
+    /// <summary>
+    /// A resend of a message stored earlier fails its batch (the unique index refuses the optimistic insert). The batch
+    /// runs again in halves: the others are stored in the order they were sent, with a handful of commits rather than
+    /// one each (64 here), and the resend gets the first result, stored once.
+    /// </summary>
+    [TestMethod]
+    public async Task SendMessage_ResendAmong63NewOnesInOneBatch_RunAgainInHalves_AllStoredInOrderWithFewCommits()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
+        var first = await chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), "Первое 第一 🥇"));
+        var (hold, held) = await chat.Writer.HoldAsync();
+        var before = chat.Commands.Commits;
+
+        var sends = Enumerable.Range(0, 64).Select(i => i == 40
+            ? chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, first.ClientMessageId!.Value, "Первое 第一 🥇"))
+            : chat.App.Send.HandleAsync(new("alice"), new(session.SessionId, Guid.NewGuid(), $"Новое {i} 新 ✉️"))).ToList();
+        hold.SetResult();
+        await held;
+        var stored = await Task.WhenAll(sends);
+        var commits = chat.Commands.Commits - before;
+
+        Assert.AreEqual(first, stored[40], "the resend gets the first result");
+        var others = stored.Where((_, i) => i != 40).ToList();
+        CollectionAssert.AreEqual(Enumerable.Range(0, 64).Where(i => i != 40).Select(i => $"Новое {i} 新 ✉️").ToArray(), others.Select(m => m.Text).ToArray());
+        CollectionAssert.AreEqual(Enumerable.Range((int)first.Sequence + 1, 63).Select(n => (long)n).ToArray(), others.Select(m => m.Sequence).ToArray(), "stored in the order sent");
+        Assert.IsLessThanOrEqualTo(1 + (2 * 6) + 1, commits, $"the held write's commit, about 2·log₂(64) for the halves and the careful one; one per write would be 64 (was {commits})");
+        await using var db = chat.Databases.Create();
+        Assert.AreEqual(1, await db.Entries.CountAsync(e => e.ClientMessageId == first.ClientMessageId));
+    }
+
     /// <summary>A batch reads its sessions and their attendees once for all its messages, not twice per message.</summary>
     [TestMethod]
     public async Task SendMessage_TenSessionsInOneBatch_SessionsAndAttendeesReadInOneQueryEach()
