@@ -58,9 +58,9 @@ internal sealed class ChatEntryInserter
     /// <summary>The INSERT of one entry and how to bind its values, from the model.</summary>
     private sealed class Statement
     {
-        private readonly (string Parameter, IProperty Property, RelationalTypeMapping Mapping)[] _columns;
+        private readonly (string Parameter, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping)[] _columns;
 
-        private Statement(string sql, (string, IProperty, RelationalTypeMapping)[] columns)
+        private Statement(string sql, (string, IProperty, IClrPropertyGetter, RelationalTypeMapping)[] columns)
         {
             Sql = sql;
             _columns = columns;
@@ -74,7 +74,7 @@ internal sealed class ChatEntryInserter
                 ?? throw new InvalidOperationException($"The model has no {nameof(ChatEntryRecord)}.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
-            var columns = new List<(string, IProperty, RelationalTypeMapping)>();
+            var columns = new List<(string, IProperty, IClrPropertyGetter, RelationalTypeMapping)>();
             foreach (var property in entity.GetProperties())
             {
                 if (property.ValueGenerated != ValueGenerated.Never)
@@ -82,7 +82,7 @@ internal sealed class ChatEntryInserter
                     throw new InvalidOperationException($"{nameof(ChatEntryRecord)}.{property.Name} gets its value from the database; entries must be saved through EF.");
                 }
 
-                columns.Add((sql.GenerateParameterName($"p{columns.Count}"), property, (RelationalTypeMapping)property.GetTypeMapping()));
+                columns.Add((sql.GenerateParameterName($"p{columns.Count}"), property, property.GetGetter(), (RelationalTypeMapping)property.GetTypeMapping()));
             }
 
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Item2.GetColumnName(table)!)));
@@ -94,10 +94,9 @@ internal sealed class ChatEntryInserter
         public void Bind(DbCommand command, ChatEntryRecord entry)
         {
             command.Parameters.Clear();
-            foreach (var (parameter, property, mapping) in _columns)
+            foreach (var (parameter, property, getter, mapping) in _columns)
             {
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(entry);
-                command.Parameters.Add(mapping.CreateParameter(command, parameter, value, property.IsNullable));
+                command.Parameters.Add(mapping.CreateParameter(command, parameter, getter.GetClrValueUsingContainingEntity(entry), property.IsNullable));
             }
         }
     }
