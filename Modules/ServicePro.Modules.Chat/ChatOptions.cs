@@ -47,7 +47,8 @@ public sealed class ChatOptions
 
     /// <summary>
     /// How long the host that does housekeeping and outbox dispatch for all hosts keeps that job without renewing it
-    /// (it renews every tick); when it dies, another host takes over after this long.
+    /// (it renews once half of it has run, so at least every half of this); when it dies, another host takes over
+    /// after this long.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(5);
 

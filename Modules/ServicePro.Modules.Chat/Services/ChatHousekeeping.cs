@@ -9,7 +9,8 @@ namespace ServicePro.Modules.Chat.Services;
 
 /// <summary>
 /// Expires pending invitations and ends sessions whose originator stayed away past the grace period. With several
-/// hosts on one database exactly one does it: the holder of the <see cref="LeaseName"/> lease, renewed every tick.
+/// hosts on one database exactly one does it: the holder of the <see cref="LeaseName"/> lease, asked for every tick
+/// and renewed once half of it has run (<see cref="ChatLease"/>).
 /// </summary>
 public sealed class ChatHousekeeping(
     HousekeepingHandler housekeeping,
@@ -20,6 +21,8 @@ public sealed class ChatHousekeeping(
     ILogger<ChatHousekeeping> logger) : BackgroundService
 {
     public const string LeaseName = "chat-housekeeping";
+
+    private readonly ChatLease _lease = new(leases, LeaseName, time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +39,7 @@ public sealed class ChatHousekeeping(
 
                 try
                 {
-                    if (await leases.TryHoldAsync(LeaseName, options.Value.LeaseDuration, stoppingToken))
+                    if (await _lease.TryHoldAsync(options.Value.LeaseDuration, stoppingToken))
                     {
                         await housekeeping.ExpireInvitationsAsync(stoppingToken);
                         await housekeeping.EndAbandonedSessionsAsync(stoppingToken);
@@ -54,7 +57,7 @@ public sealed class ChatHousekeeping(
         }
         finally
         {
-            await ChatLease.ReleaseAsync(leases, LeaseName, logger);
+            await _lease.ReleaseAsync(logger);
         }
     }
 }

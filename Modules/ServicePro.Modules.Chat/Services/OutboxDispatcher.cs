@@ -17,11 +17,11 @@ namespace ServicePro.Modules.Chat.Services;
 /// Publishes the chat-ended events stored in the outbox: after each commit that stores one, every
 /// <see cref="ChatOptions.OutboxPollInterval"/> (rows other hosts wrote), and a failed one again with a doubling
 /// back-off. With several hosts on one database exactly one dispatches: the holder of the <see cref="LeaseName"/>
-/// lease, renewed every round. A row is deleted once every handler succeeded (a transcript has no business staying
-/// twice in the database); handlers are idempotent on the session id, so a stop between the publish and the delete,
-/// or a takeover by another host, is harmless. A row whose handler's module is disabled live (Requests turned off in
-/// Admin → Modules) stays until the module is enabled again, which wakes the dispatcher: the chat reaches the request's
-/// Activity Stream late, not never.
+/// lease, asked for every round and renewed once half of it has run (<see cref="ChatLease"/>). A row is deleted once
+/// every handler succeeded (a transcript has no business staying twice in the database); handlers are idempotent on
+/// the session id, so a stop between the publish and the delete, or a takeover by another host, is harmless. A row
+/// whose handler's module is disabled live (Requests turned off in Admin → Modules) stays until the module is enabled
+/// again, which wakes the dispatcher: the chat reaches the request's Activity Stream late, not never.
 /// </summary>
 public sealed class OutboxDispatcher(
     IChatDbFactory databases,
@@ -34,6 +34,8 @@ public sealed class OutboxDispatcher(
     IEventAggregator? shellEvents = null) : BackgroundService, IOutboxSignal
 {
     public const string LeaseName = "chat-outbox";
+
+    private readonly ChatLease _lease = new(leases, LeaseName, time);
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -66,7 +68,7 @@ public sealed class OutboxDispatcher(
             {
                 try
                 {
-                    if (await leases.TryHoldAsync(LeaseName, options.Value.LeaseDuration, stoppingToken))
+                    if (await _lease.TryHoldAsync(options.Value.LeaseDuration, stoppingToken))
                     {
                         await DispatchAsync(onlyDue: true, stoppingToken);
                     }
@@ -95,7 +97,7 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
-            await ChatLease.ReleaseAsync(leases, LeaseName, logger);
+            await _lease.ReleaseAsync(logger);
         }
     }
 

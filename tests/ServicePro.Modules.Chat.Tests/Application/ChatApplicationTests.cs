@@ -166,6 +166,36 @@ public sealed partial class ChatApplicationTests
         CollectionAssert.AreEquivalent(new[] { "bob", "alice" }, closed.Recipients.ToArray());
     }
 
+    /// <summary>
+    /// Housekeeping ticks every second. A tick with nothing due answers without queueing a write, so it never holds up the
+    /// messages waiting for the writer; once an invitation is due, the next tick expires it.
+    /// </summary>
+    [TestMethod]
+    public async Task ExpireInvitations_NothingDueWhileTheWriterIsBusy_AnsweredWithoutWaitingAndTheDueOneExpiredLater()
+    {
+        var session = await _chat.App.Start.HandleAsync(new("alice"), null);
+        var invitation = (await _chat.App.Invite.HandleAsync(new("alice"), session.SessionId, ["bob"])).Single();
+        var (hold, held) = await _chat.Writer.HoldAsync();
+        int expiredWhileBusy;
+        try
+        {
+            expiredWhileBusy = await _chat.Housekeeping.ExpireInvitationsAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            hold.SetResult();
+            await held;
+        }
+
+        _chat.Time.Advance(_chat.Options.InvitationExpiry);
+        var expiredOnceDue = await _chat.Housekeeping.ExpireInvitationsAsync();
+
+        Assert.AreEqual(0, expiredWhileBusy);
+        Assert.AreEqual(1, expiredOnceDue);
+        var closed = await _chat.WaitForAsync(e => e.Name == "InvitationClosed" && e.Payload is ChatInvitationDto { Status: InvitationStatus.Expired });
+        Assert.AreEqual(invitation.InvitationId, ((ChatInvitationDto)closed.Payload).InvitationId);
+    }
+
     [TestMethod]
     public async Task AcceptInvitation_SomeoneElsesInvitation_RefusedAsNotFound()
     {

@@ -52,6 +52,50 @@ public sealed class ChatHousekeepingTests
         chat.Leases.Verify(l => l.ReleaseAsync(ChatHousekeeping.LeaseName, It.IsAny<CancellationToken>()), Times.Once, "a graceful stop gives the lease up");
     }
 
+    /// <summary>
+    /// Holding the lease, housekeeping runs every tick but asks the database for the lease again only once half of it
+    /// has run: each renewal is a write on the file the chat writer commits to. Here the lease lasts 5 ticks: asked at
+    /// the first tick, not at the next two (an invitation falling due meanwhile is still expired), asked again at the
+    /// fourth.
+    /// </summary>
+    [TestMethod]
+    public async Task Run_HoldingTheLease_HousekeepsEveryTickAndRenewsOnceHalfOfTheLeaseHasRun()
+    {
+        var options = new ChatOptions { HousekeepingInterval = TimeSpan.FromSeconds(1), LeaseDuration = TimeSpan.FromSeconds(5), InvitationExpiry = TimeSpan.FromSeconds(3) };
+        await using var chat = await ChatHarness.StartAsync(options);
+        var session = await chat.App.Start.HandleAsync(new("alice"), null);
+        var invitation = (await chat.App.Invite.HandleAsync(new("alice"), session.SessionId, ["bob"])).Single();
+        var asked = Channel.CreateUnbounded<DateTimeOffset>();
+        chat.Leases.Setup(l => l.TryHoldAsync(ChatHousekeeping.LeaseName, options.LeaseDuration, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                asked.Writer.TryWrite(chat.Time.GetUtcNow());
+                return true;
+            });
+        var modules = new Mock<IModuleStatus>();
+        modules.Setup(m => m.IsEnabled(ChatConstants.ModuleId)).Returns(true);
+        var time = new TimerWatchingTime(chat.Time);
+        using var housekeeping = new ChatHousekeeping(chat.Housekeeping, modules.Object, chat.Leases.Object, time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ChatHousekeeping>.Instance);
+        await housekeeping.StartAsync(CancellationToken.None);
+        await time.TimerCreated.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var start = chat.Time.GetUtcNow();
+
+        chat.Time.Advance(options.HousekeepingInterval);
+        var firstAsked = await asked.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        chat.Time.Advance(options.HousekeepingInterval);
+        chat.Time.Advance(options.HousekeepingInterval);
+        var closed = await chat.WaitForAsync(e => e.Payload is ChatInvitationDto { Status: InvitationStatus.Expired } i && i.InvitationId == invitation.InvitationId);
+        var askedWhileHeld = asked.Reader.Count;
+        chat.Time.Advance(options.HousekeepingInterval);
+        var askedAgain = await asked.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await housekeeping.StopAsync(CancellationToken.None);
+
+        Assert.AreEqual(start + options.HousekeepingInterval, firstAsked);
+        Assert.AreEqual(0, askedWhileHeld, "not asked again at the second and third ticks");
+        CollectionAssert.AreEquivalent(new[] { "bob", "alice" }, closed.Recipients.ToArray());
+        Assert.AreEqual(start + (4 * options.HousekeepingInterval), askedAgain, "renewed at the fourth tick, with 2 of its 5 seconds still to run");
+    }
+
     /// <summary>The harness's fake clock, saying when the loop has made its timer (so that advancing the clock ticks it).</summary>
     private sealed class TimerWatchingTime(TimeProvider inner) : TimeProvider
     {
