@@ -50,7 +50,7 @@ internal sealed class ChatBatchRunner(IChatDbFactory databases, TimeProvider tim
     {
         var done = new List<(IQueuedChatWrite Work, ChatWriteContext Context)>(batch.Count);
         var shared = new ChatBatch();
-        await using var db = databases.Create();
+        await using var db = databases.CreateForWriter();
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = new HashSet<Guid>();

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServicePro.Contracts.Data;
 using ServicePro.Modules.Chat.Data;
@@ -46,7 +47,51 @@ public sealed class PooledChatDbFactoryTests
         Assert.IsTrue(second.Database.AutoSavepointsEnabled, "the writer's setting does not carry over");
     }
 
-    private sealed class FakeModuleDatabase(DatabaseProvider provider) : IModuleDatabase
+    /// <summary>
+    /// SQLite drops a connection's whole page cache when another connection has written since its last transaction. The
+    /// writer's contexts have a pool of their own: with readers opening and closing between its batches, every batch
+    /// is on the same native connection, and no reader is ever given it.
+    /// </summary>
+    [TestMethod]
+    public async Task CreateForWriter_SqliteWithReadersBetweenBatches_EveryBatchOnTheSameConnectionNoReaderGets()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chat-writer-{Guid.NewGuid():N}.db");
+        var factory = new PooledChatDbFactory(new FakeModuleDatabase(DatabaseProvider.Sqlite, $"Data Source={path}"));
+        var writers = new List<SQLitePCL.sqlite3>();
+        var readers = new List<SQLitePCL.sqlite3>();
+        try
+        {
+            for (var batch = 0; batch < 3; batch++)
+            {
+                await using (var reader = factory.Create())
+                await using (var alsoReading = factory.Create())
+                {
+                    readers.Add(await OpenAsync(reader));
+                    readers.Add(await OpenAsync(alsoReading));
+                }
+
+                await using var writer = factory.CreateForWriter();
+                writers.Add(await OpenAsync(writer));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+
+        Assert.HasCount(1, writers.Distinct(), "one native connection for every batch");
+        Assert.IsFalse(readers.Contains(writers[0]), "never handed to a reader");
+        Assert.AreEqual("Data Source=chat.db;Pooling=False", PooledChatDbFactory.WriterConnectionString("Data Source=chat.db;Pooling=False"), "without pooling, nothing to set apart");
+    }
+
+    private static async Task<SQLitePCL.sqlite3> OpenAsync(ChatDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        return ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+    }
+
+    private sealed class FakeModuleDatabase(DatabaseProvider provider, string sqlite = "Data Source=:memory:") : IModuleDatabase
     {
         public DatabaseProvider Provider => provider;
 
@@ -61,7 +106,7 @@ public sealed class PooledChatDbFactoryTests
             {
                 DatabaseProvider.SqlServer => options.UseSqlServer("Server=nowhere;Database=chat", o => o.MigrationsAssembly(migrationsAssembly)),
                 DatabaseProvider.PostgreSql => options.UseNpgsql("Host=nowhere;Database=chat", o => o.MigrationsAssembly(migrationsAssembly)),
-                _ => options.UseSqlite("Data Source=:memory:", o => o.MigrationsAssembly(migrationsAssembly)),
+                _ => options.UseSqlite(sqlite, o => o.MigrationsAssembly(migrationsAssembly)),
             };
         }
     }
