@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ServicePro.Modules.Chat.Data;
 using ServicePro.Modules.Chat.Domain;
 using ServicePro.Modules.Chat.Notifications;
 using ServicePro.Modules.Chat.Services;
@@ -29,7 +31,7 @@ public sealed class HousekeepingHandler(
         var now = time.GetUtcNow();
         await using (var db = databases.Create())
         {
-            if (!await db.Invitations.AnyAsync(i => i.Status == InvitationStatus.Pending && i.ExpiresAt <= now, cancellationToken))
+            if (!await db.Invitations.AnyAsync(DueBy(now), cancellationToken))
             {
                 return 0;
             }
@@ -37,7 +39,7 @@ public sealed class HousekeepingHandler(
 
         return await writer.ExecuteAsync(ChatWriteMode.Alone, async w =>
         {
-            var due = await w.Db.Invitations.Where(i => i.Status == InvitationStatus.Pending && i.ExpiresAt <= w.Now).ToListAsync(w.CancellationToken);
+            var due = await w.Db.Invitations.Where(DueBy(w.Now)).ToListAsync(w.CancellationToken);
             foreach (var invitation in due)
             {
                 invitation.Status = InvitationStatus.Expired;
@@ -50,6 +52,9 @@ public sealed class HousekeepingHandler(
             return due.Count;
         }, cancellationToken);
     }
+
+    private static Expression<Func<ChatInvitationRecord, bool>> DueBy(DateTimeOffset now) =>
+        i => i.Status == InvitationStatus.Pending && i.ExpiresAt <= now;
 
     /// <summary>Ends every live session whose originator has had no shell or connection for longer than the grace period.</summary>
     public async Task<int> EndAbandonedSessionsAsync(CancellationToken cancellationToken = default)

@@ -13,8 +13,6 @@ internal sealed class ChatLease(IHostLeases leases, string name, TimeProvider ti
 {
     private DateTimeOffset _renewFrom = DateTimeOffset.MinValue;
 
-    public string Name => name;
-
     /// <summary>True when this host holds the lease: still, or again after asking the database.</summary>
     public async Task<bool> TryHoldAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -25,7 +23,6 @@ internal sealed class ChatLease(IHostLeases leases, string name, TimeProvider ti
         }
 
         // Taken before asking: the database's expiry is at least this far ahead of it.
-        _renewFrom = DateTimeOffset.MinValue;
         var held = await leases.TryHoldAsync(name, duration, cancellationToken);
         _renewFrom = held ? now + (duration / 2) : DateTimeOffset.MinValue;
         return held;

@@ -26,12 +26,7 @@ public sealed class ChatHousekeepingTests
                 answers.Writer.TryWrite(held);
                 return held;
             });
-        var modules = new Mock<IModuleStatus>();
-        modules.Setup(m => m.IsEnabled(ChatConstants.ModuleId)).Returns(true);
-        var time = new TimerWatchingTime(chat.Time);
-        using var housekeeping = new ChatHousekeeping(chat.Housekeeping, modules.Object, chat.Leases.Object, time, Microsoft.Extensions.Options.Options.Create(chat.Options), NullLogger<ChatHousekeeping>.Instance);
-        await housekeeping.StartAsync(CancellationToken.None);
-        await time.TimerCreated.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the loop starts on its own thread
+        using var housekeeping = await StartedAsync(chat);
 
         // Two rounds while another host holds the lease: the second question shows the first round is over.
         chat.Time.Advance(chat.Options.HousekeepingInterval);
@@ -72,12 +67,7 @@ public sealed class ChatHousekeepingTests
                 asked.Writer.TryWrite(chat.Time.GetUtcNow());
                 return true;
             });
-        var modules = new Mock<IModuleStatus>();
-        modules.Setup(m => m.IsEnabled(ChatConstants.ModuleId)).Returns(true);
-        var time = new TimerWatchingTime(chat.Time);
-        using var housekeeping = new ChatHousekeeping(chat.Housekeeping, modules.Object, chat.Leases.Object, time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ChatHousekeeping>.Instance);
-        await housekeeping.StartAsync(CancellationToken.None);
-        await time.TimerCreated.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var housekeeping = await StartedAsync(chat);
         var start = chat.Time.GetUtcNow();
 
         chat.Time.Advance(options.HousekeepingInterval);
@@ -94,6 +84,18 @@ public sealed class ChatHousekeepingTests
         Assert.AreEqual(0, askedWhileHeld, "not asked again at the second and third ticks");
         CollectionAssert.AreEquivalent(new[] { "bob", "alice" }, closed.Recipients.ToArray());
         Assert.AreEqual(start + (4 * options.HousekeepingInterval), askedAgain, "renewed at the fourth tick, with 2 of its 5 seconds still to run");
+    }
+
+    /// <summary>The housekeeping loop on the harness's clock and options, Chat enabled, once its timer is made.</summary>
+    private static async Task<ChatHousekeeping> StartedAsync(ChatHarness chat)
+    {
+        var modules = new Mock<IModuleStatus>();
+        modules.Setup(m => m.IsEnabled(ChatConstants.ModuleId)).Returns(true);
+        var time = new TimerWatchingTime(chat.Time);
+        var housekeeping = new ChatHousekeeping(chat.Housekeeping, modules.Object, chat.Leases.Object, time, Microsoft.Extensions.Options.Options.Create(chat.Options), NullLogger<ChatHousekeeping>.Instance);
+        await housekeeping.StartAsync(CancellationToken.None);
+        await time.TimerCreated.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the loop starts on its own thread
+        return housekeeping;
     }
 
     /// <summary>The harness's fake clock, saying when the loop has made its timer (so that advancing the clock ticks it).</summary>
