@@ -42,6 +42,8 @@ public sealed record ChatBenchReport(
         Line($"");
         Line($"Ack: SendMessage (bare: Send) until its answer. Delivery: send until each other attendee has the message (the sender's own echo is not counted). Delivered per s: receipts ÷ {g - 1}. Errors: refusals by code, \"unanswered\" still open {60} s after sending stopped, \"missing\" receipts for acknowledged messages that never came. Host CPU: % of one core over the measured seconds ({Environment.ProcessorCount * 100} % is the whole machine); memory: resident set at the end of the step; several hosts are listed one by one.");
         Line($"");
+        md.AppendLine(LadderCeiling.Describe(Chat.Phases, Bare.Phases));
+        Line($"");
         Line($"| bare hub, msgs/s | ack p50 / p99 | delivery p50 / p99 | delivered per s | errors | CPU | memory |");
         Line($"| ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         foreach (var bare in Bare.Phases)
