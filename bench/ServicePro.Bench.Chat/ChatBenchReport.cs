@@ -72,10 +72,9 @@ public sealed record ChatBenchReport(
     private static string Errors(RatePhase phase)
     {
         var parts = phase.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Value:N0} {e.Key}").ToList();
-        var unanswered = phase.Sent - phase.Stored - phase.Errors.Sum(e => e.Value);
-        if (unanswered > 0)
+        if (phase.Unanswered > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{unanswered:N0} unanswered"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{phase.Unanswered:N0} unanswered"));
         }
 
         if (phase.Missing > 0)

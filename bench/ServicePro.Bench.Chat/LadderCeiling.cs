@@ -53,16 +53,16 @@ public static class LadderCeiling
             _ => "no ratio within this ladder",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"Ceiling (delivery p99 under {LimitMilliseconds:N0} ms with nothing refused, unanswered or missing, at a step and every lower one): chat {Describe(chatHeld, chatOver)}, bare {Describe(bareHeld, bareOver)}; {ratio} (issue 11 asks for at least {Target:0.0}×).");
+            $"Ceiling (delivery p99 under {LimitMilliseconds:N0} ms with nothing refused, unanswered or missing, at a step and every lower one): chat {Range(chatHeld, chatOver)}, bare {Range(bareHeld, bareOver)}; {ratio} (issue 11 asks for at least {Target:0.0}×).");
     }
 
     private static bool Holds(RatePhase phase)
     {
         var p99 = phase.Deliveries.Percentile(99);
-        return !double.IsNaN(p99) && p99 < LimitMilliseconds && phase.Errors.IsEmpty && phase.Stored == phase.Sent && phase.Missing == 0;
+        return !double.IsNaN(p99) && p99 < LimitMilliseconds && phase.Errors.IsEmpty && phase.Unanswered == 0 && phase.Missing == 0;
     }
 
-    private static string Describe(int? held, int? over) => (held, over) switch
+    private static string Range(int? held, int? over) => (held, over) switch
     {
         (null, { } o) => string.Create(CultureInfo.InvariantCulture, $"below {o:N0} msgs/s (over at the first step)"),
         ({ } h, null) => string.Create(CultureInfo.InvariantCulture, $"{h:N0} msgs/s or more (held at the ladder's top)"),

@@ -44,6 +44,9 @@ public sealed class RatePhase(int rate)
     /// <summary>Receipts still missing when the tool stopped waiting for them.</summary>
     public long Missing { get; set; }
 
+    /// <summary>Sends neither stored nor refused: still open when the step's answers were counted.</summary>
+    public long Unanswered => Math.Max(0, Sent - Stored - Errors.Sum(e => e.Value));
+
     public double StoredPerSecond => PerSecond(Stored, Interlocked.Read(ref _lastAck));
 
     /// <summary>Messages delivered per second: receipts ÷ (G − 1), over the time to the last receipt.</summary>
