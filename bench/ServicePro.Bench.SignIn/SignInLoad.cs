@@ -86,7 +86,7 @@ public sealed class SignInLoad(Uri baseAddress, int signIns)
     }
 
     private static Task SendAsync(HubConnection chat, Guid sessionId) =>
-        chat.InvokeAsync<JsonElement>("SendMessage", new { sessionId, clientMessageId = Guid.NewGuid(), text = "пинг 🏓" });
+        chat.InvokeAsync<JsonElement>("SendMessage", new { sessionId, clientMessageId = Guid.CreateVersion7(), text = "пинг 🏓" });
 
     private static async Task SignInAsync(HttpClient http, string userName, Latencies latencies, ConcurrentDictionary<int, int> statuses)
     {

@@ -52,6 +52,7 @@ public sealed class ChatClientIntegrationTests
             var atBob = await bobEntries.AnyAsync(e => e.ClientMessageId == stored.ClientMessageId, TimeSpan.FromSeconds(60));
 
             Assert.AreEqual(stored.Sequence, atBob.Sequence);
+            Assert.AreEqual(7, stored.ClientMessageId!.Value.Version, "the client makes time-ordered ids, which the server's resend index stores at its end");
             Assert.AreEqual("Отправлено, пока сервер лежал; 服务器重启时发送 🔁", atBob.Text);
             Assert.AreEqual(0, alice.PendingCount);
             CollectionAssert.AreEqual(

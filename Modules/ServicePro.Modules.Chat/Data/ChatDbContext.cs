@@ -48,7 +48,10 @@ public abstract class ChatDbContext(DbContextOptions options) : DbContext(option
             e.Property(x => x.Author).HasMaxLength(256);
             e.Property(x => x.OffTheRecordWith).HasMaxLength(256);
             e.Property(x => x.Text).HasMaxLength(ChatConstants.MaxMessageLength);
-            e.HasIndex(x => new { x.SessionId, x.Author, x.ClientMessageId }).IsUnique();
+            // A resend is recognised by (session, author, client id). The client id leads: the product's clients make
+            // time-ordered ids (version 7), so a batch's new entries land at the end of this index, in a page or two,
+            // instead of in one page per sender (a session-led order) — each a page the commit writes to the log again.
+            e.HasIndex(x => new { x.ClientMessageId, x.SessionId, x.Author }).IsUnique();
             e.HasOne<ChatSessionRecord>().WithMany().HasForeignKey(x => x.SessionId);
         });
         modelBuilder.Entity<ChatInvitationRecord>(e =>

@@ -32,7 +32,7 @@ public sealed class ChatMigrationsTests
 
         StringAssert.Contains(script, "\"StartedAt\" timestamp with time zone NOT NULL");
         StringAssert.Contains(script, "\"ClockOffset\" interval NOT NULL");
-        StringAssert.Contains(script, "CREATE UNIQUE INDEX \"IX_ChatEntries_SessionId_Author_ClientMessageId\"");
+        StringAssert.Contains(script, "CREATE UNIQUE INDEX \"IX_ChatEntries_ClientMessageId_SessionId_Author\" ON \"ChatEntries\" (\"ClientMessageId\", \"SessionId\", \"Author\")");
     }
 
     [TestMethod]

@@ -55,6 +55,20 @@ public sealed class CircuitChatTests
     }
 
     [TestMethod]
+    public async Task SendMessage_TwoInARow_TheShellMakesTimeOrderedClientIds()
+    {
+        using var chat = Attached("alice");
+        var session = await chat.StartSessionAsync(null);
+
+        var first = await chat.SendMessageAsync(session.SessionId, "Первое 第一 🥇");
+        var second = await chat.SendMessageAsync(session.SessionId, "Второе 第二 🥈");
+
+        // Version 7 ids sort by time, so the resend index (client id first) stores each new message at its end.
+        Assert.AreEqual(7, first.ClientMessageId!.Value.Version);
+        Assert.AreEqual(7, second.ClientMessageId!.Value.Version);
+    }
+
+    [TestMethod]
     public async Task Event_Received_RaisedOnlyWhenTheCircuitsDispatcherRunsIt()
     {
         using var chat = Attached("bob");

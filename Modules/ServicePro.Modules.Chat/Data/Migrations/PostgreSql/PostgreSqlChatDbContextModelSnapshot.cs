@@ -123,7 +123,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.PostgreSql
 
                     b.HasKey("SessionId", "Sequence");
 
-                    b.HasIndex("SessionId", "Author", "ClientMessageId")
+                    b.HasIndex("ClientMessageId", "SessionId", "Author")
                         .IsUnique();
 
                     b.ToTable("ChatEntries", (string)null);

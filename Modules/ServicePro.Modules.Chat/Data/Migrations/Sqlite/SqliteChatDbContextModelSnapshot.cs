@@ -118,7 +118,7 @@ namespace ServicePro.Modules.Chat.Data.Migrations.Sqlite
 
                     b.HasKey("SessionId", "Sequence");
 
-                    b.HasIndex("SessionId", "Author", "ClientMessageId")
+                    b.HasIndex("ClientMessageId", "SessionId", "Author")
                         .IsUnique();
 
                     b.ToTable("ChatEntries", (string)null);

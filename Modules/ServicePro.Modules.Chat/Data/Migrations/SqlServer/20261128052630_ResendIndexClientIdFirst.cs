@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServicePro.Modules.Chat.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ResendIndexClientIdFirst : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ChatEntries_SessionId_Author_ClientMessageId",
+                table: "ChatEntries");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatEntries_ClientMessageId_SessionId_Author",
+                table: "ChatEntries",
+                columns: new[] { "ClientMessageId", "SessionId", "Author" },
+                unique: true,
+                filter: "[ClientMessageId] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ChatEntries_ClientMessageId_SessionId_Author",
+                table: "ChatEntries");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatEntries_SessionId_Author_ClientMessageId",
+                table: "ChatEntries",
+                columns: new[] { "SessionId", "Author", "ClientMessageId" },
+                unique: true,
+                filter: "[ClientMessageId] IS NOT NULL");
+        }
+    }
+}
