@@ -27,7 +27,7 @@ public sealed partial class ChatClient
             content = buffered;
         }
 
-        var request = new UploadAttachmentRequest(sessionId, Guid.CreateVersion7(), fileName, content.Length - content.Position, offTheRecordWith);
+        var request = new UploadAttachmentRequest(sessionId, ChatProtocol.NewClientMessageId(), fileName, content.Length - content.Position, offTheRecordWith);
         return await InvokeAsync<ChatEntryDto>(ChatProtocol.Methods.UploadAttachment, [request, Chunks(content, cancellationToken)], cancellationToken);
     }
 

@@ -156,7 +156,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// not the message.
     /// </summary>
     public Task<ChatEntryDto> SendMessageAsync(Guid sessionId, string text, string? offTheRecordWith = null, CancellationToken cancellationToken = default) =>
-        _outbox.SendAsync(new SendMessageRequest(sessionId, Guid.CreateVersion7(), text, offTheRecordWith), _keeper.Lifetime, cancellationToken);
+        _outbox.SendAsync(new SendMessageRequest(sessionId, ChatProtocol.NewClientMessageId(), text, offTheRecordWith), _keeper.Lifetime, cancellationToken);
 
     public async Task<SessionEndedDto?> LeaveSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {

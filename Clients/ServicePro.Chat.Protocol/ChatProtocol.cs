@@ -30,6 +30,13 @@ public static class ChatProtocol
     /// <summary>The most Chat Time a session can be set to.</summary>
     public static readonly TimeSpan MaxChatTime = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// A new <c>clientMessageId</c> for a message or an attachment: time-ordered (version 7), so that the server's resend
+    /// index, which the client id leads, takes each new message at its end. The hub accepts any GUID; this kind is stored
+    /// faster under load.
+    /// </summary>
+    public static Guid NewClientMessageId() => Guid.CreateVersion7();
+
     /// <summary>Hub methods a client invokes.</summary>
     public static class Methods
     {

@@ -47,7 +47,7 @@ public sealed class ChatFleet(IReadOnlyList<Uri> hosts, IReadOnlyList<RepAccount
     }
 
     public override Task SendAsync(int rep, string text) =>
-        Connection(rep).InvokeAsync<ChatEntryDto>(ChatProtocol.Methods.SendMessage, new SendMessageRequest(_sessions[rep], Guid.CreateVersion7(), text));
+        Connection(rep).InvokeAsync<ChatEntryDto>(ChatProtocol.Methods.SendMessage, new SendMessageRequest(_sessions[rep], ChatProtocol.NewClientMessageId(), text));
 
     protected override HubConnection Build(int rep)
     {

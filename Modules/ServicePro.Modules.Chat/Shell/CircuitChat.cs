@@ -79,7 +79,7 @@ public sealed partial class CircuitChat(ChatApplication chat, ChatSubscribers su
         CallAsync(() => chat.Queries.GetMyLiveSessionsAsync(_caller, cancellationToken));
 
     public Task<ChatEntryDto> SendMessageAsync(Guid sessionId, string text, string? offTheRecordWith = null, CancellationToken cancellationToken = default) =>
-        CallAsync(() => chat.Send.HandleAsync(_caller, new SendMessageRequest(sessionId, Guid.CreateVersion7(), text, offTheRecordWith), cancellationToken));
+        CallAsync(() => chat.Send.HandleAsync(_caller, new SendMessageRequest(sessionId, ChatProtocol.NewClientMessageId(), text, offTheRecordWith), cancellationToken));
 
     public Task<SessionEndedDto?> LeaveSessionAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         CallAsync(() => chat.Leave.HandleAsync(_caller, sessionId, cancellationToken));

@@ -7,5 +7,5 @@ public sealed class ShellChatAttachments(CircuitChat circuit, UploadAttachmentHa
 {
     public Task<ChatEntryDto> UploadAsync(Guid sessionId, string fileName, long length, Stream content, string? offTheRecordWith, CancellationToken cancellationToken = default) =>
         circuit.CallAsync(() => upload.HandleAsync(
-            circuit.Caller, new UploadAttachmentRequest(sessionId, Guid.CreateVersion7(), fileName, length, offTheRecordWith), content, cancellationToken));
+            circuit.Caller, new UploadAttachmentRequest(sessionId, ChatProtocol.NewClientMessageId(), fileName, length, offTheRecordWith), content, cancellationToken));
 }
