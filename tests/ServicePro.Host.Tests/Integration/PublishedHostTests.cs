@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ServicePro.Host.Tests.Support;
@@ -44,6 +45,16 @@ public sealed class PublishedHostTests
 
         Assert.IsTrue(File.Exists(Path.Combine(s_publishDirectory, "modules", "ServicePro.Modules.Chat", "wwwroot", "chat.css")), "a module's wwwroot is published with it");
         Assert.IsFalse(File.Exists(Path.Combine(s_publishDirectory, "modules", "ServicePro.Modules.Chat", "ServicePro.Contracts.dll")), "Contracts comes from the host only");
+    }
+
+    [TestMethod]
+    public void Publish_Release_ThreadPoolWorkersDoNotSpinForWork()
+    {
+        using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(s_publishDirectory, "ServicePro.Host.runtimeconfig.json")));
+        var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.IsTrue(properties.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var spinLimit), "the published host sets the thread pool's spin limit");
+        Assert.AreEqual(0, spinLimit.GetInt32(), "idle workers block instead of spinning (README, Chat throughput)");
     }
 
     [TestMethod]
