@@ -49,7 +49,7 @@ public sealed class ChatTests
             foreach (var (_, page) in open)
             {
                 await page.Keyboard.PressAsync("Escape");
-                await LeaveChatsAsync(page);
+                await ChatWindows.LeaveAllAsync(page);
                 await page.GetByTestId("nav-workbench").ClickAsync();
             }
 
@@ -311,20 +311,6 @@ public sealed class ChatTests
     }
 
     private static ILocator Entries(ILocator window, string kind) => window.Locator($"[data-testid=chat-dialog-entry][data-kind={kind}]");
-
-
-    /// <summary>Closes every chat window on the page, leaving those whose session is live.</summary>
-    private static async Task LeaveChatsAsync(IPage page)
-    {
-        var windows = page.GetByTestId("chat-window");
-        for (var open = await windows.CountAsync(); open > 0; open--)
-        {
-            var window = windows.First;
-            var leave = window.GetByTestId("chat-leave");
-            await (await leave.CountAsync() > 0 ? leave : window.GetByTestId("chat-close")).ClickAsync();
-            await Expect(windows).ToHaveCountAsync(open - 1);
-        }
-    }
 
     private static async Task<IPage> SignInAsync(string userName)
     {

@@ -72,13 +72,7 @@ public sealed class MentionTests
             foreach (var page in context.Pages)
             {
                 // A rep stays in a session after her page closes: leave it, so the next test starts with none.
-                var windows = page.GetByTestId("chat-window");
-                for (var open = await windows.CountAsync(); open > 0; open--)
-                {
-                    var leave = windows.First.GetByTestId("chat-leave");
-                    await (await leave.CountAsync() > 0 ? leave : windows.First.GetByTestId("chat-close")).ClickAsync();
-                    await Expect(windows).ToHaveCountAsync(open - 1);
-                }
+                await ChatWindows.LeaveAllAsync(page);
 
                 // Navigating away ends the circuit at once.
                 await page.GotoAsync("about:blank");
