@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ServicePro.Bench.Chat;
 
 /// <summary>
-/// The command line: <c>--reps N --group G --rates 250,1000 --seconds S --warmup S --hosts URL,URL | --start-hosts K
+/// The command line: <c>--reps N --group G --rates 250,1000 --seconds S --warmup S --prime S --prime-rate R --hosts URL,URL | --start-hosts K
 /// --setting Key=Value (repeatable) --out name --password P</c>; <c>--bare-hub</c> is the tool's own relay-hub mode.
 /// </summary>
 public sealed record ChatBenchOptions
@@ -21,6 +21,12 @@ public sealed record ChatBenchOptions
 
     /// <summary>Seconds at each rate before the measurement starts (not counted).</summary>
     public int Warmup { get; init; } = 3;
+
+    /// <summary>Rate of the unmeasured priming that precedes the ladder on each hub.</summary>
+    public int PrimeRate { get; init; } = 1000;
+
+    /// <summary>Seconds of priming before the first step; 0: none, and the first step warms up three times as long.</summary>
+    public int PrimeSeconds { get; init; } = 20;
 
     /// <summary>Hosts already running; empty: the tool starts <see cref="StartHosts"/> hosts itself.</summary>
     public IReadOnlyList<Uri> Hosts { get; init; } = [];
@@ -51,12 +57,14 @@ public sealed record ChatBenchOptions
                 "--rates" => options with { Rates = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => Positive(r, name)).ToArray() },
                 "--seconds" => options with { Seconds = Positive(value, name) },
                 "--warmup" => options with { Warmup = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) },
+                "--prime-rate" => options with { PrimeRate = Positive(value, name) },
+                "--prime" => options with { PrimeSeconds = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--hosts" => options with { Hosts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray() },
                 "--start-hosts" => options with { StartHosts = Positive(value, name) },
                 "--setting" => Setting(options, settings, value),
                 "--out" => options with { OutputName = value },
                 "--password" => options with { Password = value },
-                _ => throw new ArgumentException($"Unknown option {name}. Options: --reps N, --group G, --rates R1,R2, --seconds S, --warmup S, --hosts URL1,URL2, --start-hosts K, --setting Key=Value, --out NAME, --password P."),
+                _ => throw new ArgumentException($"Unknown option {name}. Options: --reps N, --group G, --rates R1,R2, --seconds S, --warmup S, --prime S, --prime-rate R, --hosts URL1,URL2, --start-hosts K, --setting Key=Value, --out NAME, --password P."),
             };
         }
 

@@ -21,6 +21,11 @@ public sealed record ChatBenchReport(
     /// <summary>The same, just after it.</summary>
     public Latencies? FlushAfter { get; init; }
 
+    /// <summary>The unmeasured priming before each hub's first step, as the report's run line names it.</summary>
+    private string Priming => Options.PrimeSeconds == 0
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"each hub primed at {Options.PrimeRate:N0} msgs/s for {Options.PrimeSeconds} s (not measured), then ");
+
     public string ToMarkdown()
     {
         var md = new StringBuilder();
@@ -28,7 +33,7 @@ public sealed record ChatBenchReport(
         var g = Options.Group;
         Line($"## Chat load: {Commit}");
         Line($"");
-        Line($"Run {Started:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (load average {LoadBefore} before, {LoadAfter} after; the tool's clients share the cores). {Options.Reps} reps over WebSockets in sessions of {g}; each rate for {Options.Seconds} s after {Options.Warmup} s of warm-up (the first after {3 * Options.Warmup} s), open loop, the reps taking turns. Chat: {Hosts}. Bare: the tool's own relay hub (SignalR, server GC, no storage, no auth), same reps and groups. {Options.Reps} sign-ins took {SignInTime.TotalSeconds:F1} s.");
+        Line($"Run {Started:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (load average {LoadBefore} before, {LoadAfter} after; the tool's clients share the cores). {Options.Reps} reps over WebSockets in sessions of {g}; {Priming}each rate for {Options.Seconds} s after {Options.Warmup} s of warm-up{(Options.PrimeSeconds == 0 ? $" (the first after {3 * Options.Warmup} s)" : "")}, open loop, the reps taking turns. Chat: {Hosts}. Bare: the tool's own relay hub (SignalR, server GC, no storage, no auth), same reps and groups. {Options.Reps} sign-ins took {SignInTime.TotalSeconds:F1} s.");
         Line($"");
         Line($"| msgs/s | bare p99 | chat ack p50 / p99 | chat delivery p50 / p99 | chat ÷ bare (delivery p99) | chat stored / delivered per s | chat errors | host CPU | host memory | CPU per msg chat / bare |");
         Line($"| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");

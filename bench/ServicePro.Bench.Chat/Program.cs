@@ -2,7 +2,7 @@ using ServicePro.Bench.Chat;
 using ServicePro.Testing;
 
 // dotnet run -c Release --project bench/ServicePro.Bench.Chat -- [--reps 1000] [--group 5] [--rates 250,1000,2000,3000]
-//   [--seconds 10] [--warmup 3] [--hosts URL,URL | --start-hosts K] [--setting Key=Value]… [--out NAME]
+//   [--seconds 10] [--warmup 3] [--prime 20] [--prime-rate 1000] [--hosts URL,URL | --start-hosts K] [--setting Key=Value]… [--out NAME]
 // See README.md beside this file.
 if (args is [ChatBenchOptions.BareHubSwitch, ..])
 {
