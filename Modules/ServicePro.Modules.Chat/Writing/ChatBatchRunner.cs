@@ -8,7 +8,7 @@ namespace ServicePro.Modules.Chat.Writing;
 
 /// <summary>
 /// Runs <see cref="ChatWriter"/>'s batches in transactions: fast first (messages saved together at the end, on SQLite by
-/// <see cref="ChatEntryInserter"/>), and when that fails, again in halves down to a write alone, which runs carefully.
+/// <see cref="ChatEntryInserter"/> and <see cref="ChatSequenceUpdater"/>), and when that fails, again in halves down to a write alone, which runs carefully.
 /// </summary>
 internal sealed class ChatBatchRunner(IChatDbFactory databases, TimeProvider time, ILogger logger)
 {
@@ -84,7 +84,7 @@ internal sealed class ChatBatchRunner(IChatDbFactory databases, TimeProvider tim
             var alone = !fast || work.Mode == ChatWriteMode.Alone;
             if (alone)
             {
-                await SaveAsync(db, entries, cancellationToken);
+                await SaveAsync(db, entries, shared, cancellationToken);
                 shared.Clear();
             }
 
@@ -117,7 +117,7 @@ internal sealed class ChatBatchRunner(IChatDbFactory databases, TimeProvider tim
             }
         }
 
-        await SaveAsync(db, entries, cancellationToken);
+        await SaveAsync(db, entries, shared, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (keep)
         {
@@ -176,12 +176,16 @@ internal sealed class ChatBatchRunner(IChatDbFactory databases, TimeProvider tim
         }
     }
 
-    /// <summary>Saves what the batch has so far: its entries first, in the order they were made, then EF's changes.</summary>
-    private static async Task SaveAsync(DbContext db, ChatEntryInserter? entries, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves what the batch has so far: its entries first, in the order they were made, then (SQLite, fast) its sessions'
+    /// new sequence numbers, then EF's changes.
+    /// </summary>
+    private static async Task SaveAsync(DbContext db, ChatEntryInserter? entries, ChatBatch shared, CancellationToken cancellationToken)
     {
         if (entries is not null)
         {
             await entries.FlushAsync(db, cancellationToken);
+            await ChatSequenceUpdater.SaveAsync(db, shared.Sessions, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -47,8 +47,10 @@ public sealed class ChatTracingTests
         Assert.AreEqual(call.SpanId, notify.ParentSpanId, "the notifications continue the caller's trace");
         Assert.AreEqual(session.SessionId, call.GetTagItem("chat.session.id"));
         var database = _spans.Where(s => s.Source.Name == EfSource).ToList();
-        // The batch reads its sessions and attendees up front (one query each), then inserts: database spans under it.
-        Assert.IsGreaterThanOrEqualTo(3, database.Count(s => s.ParentSpanId == batch.SpanId), "the batch's reads and insert are database spans under it");
+        // The batch reads its session and attendees up front through EF (one query each): database spans under it. On
+        // SQLite it then stores the entry and the session's sequence with prepared statements of its own, which EF's
+        // instrumentation does not see; the batch's span covers them.
+        Assert.IsGreaterThanOrEqualTo(2, database.Count(s => s.ParentSpanId == batch.SpanId), "the batch's reads are database spans under it");
         Assert.IsTrue(_spans.Where(s => s.Source.Name != EfSource || s.ParentSpanId == write.SpanId || s.ParentSpanId == batch.SpanId)
             .All(s => s.TraceId == call.TraceId), "one trace");
         Assert.IsTrue(_spans.All(s => !(s.DisplayName + string.Join(' ', s.TagObjects.Select(t => t.Value))).Contains("Привет", StringComparison.Ordinal)), "no message text in any span");
