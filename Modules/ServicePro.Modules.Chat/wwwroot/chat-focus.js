@@ -13,6 +13,9 @@ const isShortcut = e => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.
 // The element focused before the shortcut (inside a web component's shadow root when it is one).
 let returnTo = null;
 
+// Where restoreFocus last put the focus for her, until she moves it: Accept may land after that (below).
+let restoredTo = null;
+
 function deepActiveElement() {
     let e = document.activeElement;
     while (e && e.shadowRoot && e.shadowRoot.activeElement) {
@@ -85,14 +88,19 @@ export function restoreFocus(fromInvitation) {
     const target = back ?? ['.chat-start-button', '.ribbon-social', 'main h1'].map(s => document.querySelector(s)).find(usable);
     if (target) {
         focus(target);
+        restoredTo = document.activeElement;
     }
 }
 
 // After Accept: the text entry of the chat she joined, where she will write next.
+// The server tells her circuit that the invitation is gone and answers her Accept on two paths, in either order: when
+// the pop-up went first, restoreFocus has already put the focus back, and it is still hers to move into the chat.
 export function focusWindow(sessionId) {
     returnTo = null;
+    const restored = restoredTo !== null && document.activeElement === restoredTo;
+    restoredTo = null;
     const chat = Array.from(document.querySelectorAll('.chat-window')).find(w => w.dataset.sessionId === sessionId);
-    if (!chat || !focusIsLost()) {
+    if (!chat || !(focusIsLost() || restored)) {
         return;
     }
 
