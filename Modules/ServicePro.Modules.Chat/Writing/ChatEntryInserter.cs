@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServicePro.Modules.Chat.Data;
@@ -42,10 +41,7 @@ internal sealed class ChatEntryInserter
         }
 
         var statement = Statements.GetValue(db.Model, _ => Statement.Build(db));
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = statement.Sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var command = ChatModelTable.Command(db, statement.Sql);
         foreach (var entry in _pending)
         {
             statement.Bind(command, entry);
@@ -70,24 +66,21 @@ internal sealed class ChatEntryInserter
 
         public static Statement Build(DbContext db)
         {
-            var entity = db.Model.FindEntityType(typeof(ChatEntryRecord))
-                ?? throw new InvalidOperationException($"The model has no {nameof(ChatEntryRecord)}.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
+            var table = ChatModelTable.Of<ChatEntryRecord>(db);
             var columns = new List<(string, IProperty, IClrPropertyGetter, RelationalTypeMapping)>();
-            foreach (var property in entity.GetProperties())
+            foreach (var property in table.Entity.GetProperties())
             {
                 if (property.ValueGenerated != ValueGenerated.Never)
                 {
                     throw new InvalidOperationException($"{nameof(ChatEntryRecord)}.{property.Name} gets its value from the database; entries must be saved through EF.");
                 }
 
-                columns.Add((sql.GenerateParameterName($"p{columns.Count}"), property, property.GetGetter(), (RelationalTypeMapping)property.GetTypeMapping()));
+                columns.Add((table.Sql.GenerateParameterName($"p{columns.Count}"), property, property.GetGetter(), (RelationalTypeMapping)property.GetTypeMapping()));
             }
 
-            var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Item2.GetColumnName(table)!)));
+            var names = string.Join(", ", columns.Select(c => table.Column(c.Item2)));
             var values = string.Join(", ", columns.Select(c => c.Item1));
-            return new Statement($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", [.. columns]);
+            return new Statement($"INSERT INTO {table.Name} ({names}) VALUES ({values})", [.. columns]);
         }
 
         /// <summary>Binds an entry's values as EF would (its type mapping converts and types each one).</summary>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServicePro.Modules.Chat.Data;
@@ -39,12 +38,7 @@ internal static class ChatSequenceUpdater
                 }
 
                 var statement = Statements.GetValue(db.Model, _ => Statement.Build(db));
-                if (command is null)
-                {
-                    command = db.Database.GetDbConnection().CreateCommand();
-                    command.CommandText = statement.Sql;
-                    command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                }
+                command ??= ChatModelTable.Command(db, statement.Sql);
 
                 statement.Bind(command, session.Record.Id, sequence.CurrentValue, sequence.OriginalValue);
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
@@ -85,17 +79,12 @@ internal static class ChatSequenceUpdater
 
         public static Statement Build(DbContext db)
         {
-            var entity = db.Model.FindEntityType(typeof(ChatSessionRecord))
-                ?? throw new InvalidOperationException($"The model has no {nameof(ChatSessionRecord)}.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var id = entity.FindPrimaryKey()!.Properties.Single();
-            var sequence = entity.FindProperty(nameof(ChatSessionRecord.LastSequence))!;
-            var (idName, nextName, readName) = (sql.GenerateParameterName("id"), sql.GenerateParameterName("next"), sql.GenerateParameterName("read"));
-            var idColumn = sql.DelimitIdentifier(id.GetColumnName(table)!);
-            var sequenceColumn = sql.DelimitIdentifier(sequence.GetColumnName(table)!);
+            var table = ChatModelTable.Of<ChatSessionRecord>(db);
+            var id = table.Entity.FindPrimaryKey()!.Properties.Single();
+            var sequence = table.Entity.FindProperty(nameof(ChatSessionRecord.LastSequence))!;
+            var (idName, nextName, readName) = (table.Sql.GenerateParameterName("id"), table.Sql.GenerateParameterName("next"), table.Sql.GenerateParameterName("read"));
             return new Statement(
-                $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {sequenceColumn} = {nextName} WHERE {idColumn} = {idName} AND {sequenceColumn} = {readName}",
+                $"UPDATE {table.Name} SET {table.Column(sequence)} = {nextName} WHERE {table.Column(id)} = {idName} AND {table.Column(sequence)} = {readName}",
                 (idName, (RelationalTypeMapping)id.GetTypeMapping()),
                 (nextName, (RelationalTypeMapping)sequence.GetTypeMapping()),
                 (readName, (RelationalTypeMapping)sequence.GetTypeMapping()));
