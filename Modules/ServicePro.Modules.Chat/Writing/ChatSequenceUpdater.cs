@@ -26,6 +26,7 @@ internal static class ChatSequenceUpdater
     /// <summary>Saves the moved-on sequence of each of <paramref name="sessions"/> in the context's current transaction.</summary>
     public static async Task SaveAsync(DbContext db, IEnumerable<ChatSession> sessions, CancellationToken cancellationToken)
     {
+        Statement? statement = null;
         DbCommand? command = null;
         try
         {
@@ -37,9 +38,9 @@ internal static class ChatSequenceUpdater
                     continue;
                 }
 
-                var statement = Statements.GetValue(db.Model, _ => Statement.Build(db));
+                // Looked up and prepared once per batch, on its first session whose sequence moved on.
+                statement ??= Statements.GetValue(db.Model, _ => Statement.Build(db));
                 command ??= ChatModelTable.Command(db, statement.Sql);
-
                 statement.Bind(command, session.Record.Id, sequence.CurrentValue, sequence.OriginalValue);
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
                 {
@@ -63,16 +64,18 @@ internal static class ChatSequenceUpdater
     /// <summary>The UPDATE of one session's sequence and how to bind its values, from the model.</summary>
     private sealed class Statement
     {
-        private readonly (string Name, RelationalTypeMapping Mapping) _id;
-        private readonly (string Name, RelationalTypeMapping Mapping) _next;
-        private readonly (string Name, RelationalTypeMapping Mapping) _read;
+        private readonly string _id;
+        private readonly string _next;
+        private readonly string _read;
+        private readonly RelationalTypeMapping _idMapping;
+        private readonly RelationalTypeMapping _sequenceMapping;
 
-        private Statement(string sql, (string, RelationalTypeMapping) id, (string, RelationalTypeMapping) next, (string, RelationalTypeMapping) read)
+        private Statement(string sql, (string Id, string Next, string Read) names, RelationalTypeMapping idMapping, RelationalTypeMapping sequenceMapping)
         {
             Sql = sql;
-            _id = id;
-            _next = next;
-            _read = read;
+            (_id, _next, _read) = names;
+            _idMapping = idMapping;
+            _sequenceMapping = sequenceMapping;
         }
 
         public string Sql { get; }
@@ -85,18 +88,18 @@ internal static class ChatSequenceUpdater
             var (idName, nextName, readName) = (table.Sql.GenerateParameterName("id"), table.Sql.GenerateParameterName("next"), table.Sql.GenerateParameterName("read"));
             return new Statement(
                 $"UPDATE {table.Name} SET {table.Column(sequence)} = {nextName} WHERE {table.Column(id)} = {idName} AND {table.Column(sequence)} = {readName}",
-                (idName, (RelationalTypeMapping)id.GetTypeMapping()),
-                (nextName, (RelationalTypeMapping)sequence.GetTypeMapping()),
-                (readName, (RelationalTypeMapping)sequence.GetTypeMapping()));
+                (idName, nextName, readName),
+                (RelationalTypeMapping)id.GetTypeMapping(),
+                (RelationalTypeMapping)sequence.GetTypeMapping());
         }
 
         /// <summary>Binds the session's id, its new sequence and the one read, as EF would (each through its type mapping).</summary>
         public void Bind(DbCommand command, Guid id, long next, long read)
         {
             command.Parameters.Clear();
-            command.Parameters.Add(_id.Mapping.CreateParameter(command, _id.Name, id, nullable: false));
-            command.Parameters.Add(_next.Mapping.CreateParameter(command, _next.Name, next, nullable: false));
-            command.Parameters.Add(_read.Mapping.CreateParameter(command, _read.Name, read, nullable: false));
+            command.Parameters.Add(_idMapping.CreateParameter(command, _id, id, nullable: false));
+            command.Parameters.Add(_sequenceMapping.CreateParameter(command, _next, next, nullable: false));
+            command.Parameters.Add(_sequenceMapping.CreateParameter(command, _read, read, nullable: false));
         }
     }
 }
