@@ -54,7 +54,7 @@ public sealed class PublishedHostTests
         var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         Assert.IsTrue(properties.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var spinLimit), "the published host sets the thread pool's spin limit");
-        Assert.AreEqual(0, spinLimit.GetInt32(), "idle workers block instead of spinning (README, Chat → Throughput)");
+        Assert.AreEqual(0, spinLimit.GetInt32(), "idle workers block instead of spinning (docs/chat-throughput.md)");
     }
 
     [TestMethod]
