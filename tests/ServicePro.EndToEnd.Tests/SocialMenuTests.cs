@@ -75,6 +75,28 @@ public sealed class SocialMenuTests
     }
 
     [TestMethod]
+    public async Task SocialButton_UntilItsMenuIsBound_IsNotShownSoTheFirstClickOpensIt()
+    {
+        var alice = await s_reps.OpenAsync("alice");
+
+        // The same signed-in rep on a second page whose Blazor script never loads: the prerendered Workbench, nothing
+        // live. Its Social button is there but not shown, since a click on it would do nothing.
+        var prerendered = await alice.Context.NewPageAsync();
+        await prerendered.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+        await prerendered.GotoAsync(s_host.BaseAddress.ToString());
+        await Expect(prerendered.GetByTestId("tile-chat")).ToBeVisibleAsync();
+        await Expect(prerendered.GetByTestId("ribbon-social")).ToHaveCountAsync(1);
+        await Expect(prerendered.GetByTestId("ribbon-social")).ToBeHiddenAsync();
+        await prerendered.CloseAsync();
+
+        // Live, it shows once Fluent's script has bound it to its menu: after a reload (prerendered first, then live), a
+        // click made as soon as it shows opens the menu.
+        await alice.ReloadAsync();
+        await alice.GetByTestId("ribbon-social").ClickAsync();
+        await Expect(alice.GetByTestId("social-item-chat")).ToBeVisibleAsync();
+    }
+
+    [TestMethod]
     public async Task SocialMenu_OpenOnWideAndPhoneScreens_ItemsFullyOnScreen()
     {
         var alice = await s_reps.OpenAsync("alice");

@@ -175,12 +175,19 @@ public sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the host writes a line containing <paramref name="text"/> (or has written one already).</summary>
-    public Task WaitForOutputAsync(string text, TimeSpan timeout)
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) => WaitForOutputAsync(text, 0, timeout);
+
+    /// <summary>
+    /// Waits until the host writes a line containing <paramref name="text"/> at or after position
+    /// <paramref name="from"/> of <see cref="Output"/> (a length read earlier), or has written one there already.
+    /// The host's logger writes on a thread of its own, so a line may arrive after the reply that it describes.
+    /// </summary>
+    public Task WaitForOutputAsync(string text, int from, TimeSpan timeout)
     {
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_outputGate)
         {
-            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            if (_output.ToString(from, _output.Length - from).Contains(text, StringComparison.Ordinal))
             {
                 return Task.CompletedTask;
             }
