@@ -39,11 +39,33 @@ public sealed class OutboxDispatcher(
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private Task<bool>? _woken;
 
     // Per outbox row: when a failed dispatch is tried again, and the wait after that (doubling up to a minute).
     private readonly ConcurrentDictionary<long, (DateTimeOffset At, TimeSpan Delay)> _retries = new();
 
     public void Signal() => _wake.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Returns at a wake or at the poll, whichever comes first, and throws only when stopping. (A wait cancelled by
+    /// the poll's timer threw once a second on every host, busy or idle.) One wait for a wake is kept across polls:
+    /// a new one each poll would pile up in the channel for as long as nothing is written.
+    /// </summary>
+    private async Task WaitForWakeOrPollAsync(CancellationToken stoppingToken)
+    {
+        _woken ??= _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            if (await Task.WhenAny(_woken, Task.Delay(options.Value.OutboxPollInterval, time, poll.Token)) == _woken)
+            {
+                _woken = null;
+                _wake.Reader.TryRead(out _);
+                await poll.CancelAsync();
+            }
+        }
+
+        stoppingToken.ThrowIfCancellationRequested();
+    }
 
     /// <summary>Dispatches every pending event once, whatever its back-off.</summary>
     /// <returns>How many are still pending (their handlers failed).</returns>
@@ -79,16 +101,7 @@ public sealed class OutboxDispatcher(
                 }
 
                 // A commit on this host wakes it at once; rows of other hosts wait for the poll, which also renews the lease.
-                using var poll = new CancellationTokenSource(options.Value.OutboxPollInterval, time);
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-                try
-                {
-                    await _wake.Reader.ReadAsync(wait.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // Time to poll.
-                }
+                await WaitForWakeOrPollAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException)

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Moq;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -83,6 +84,53 @@ public sealed class OutboxDispatcherTests
         Assert.AreEqual(session.SessionId, ended.SessionId);
         Assert.AreEqual("alice", ended.Originator);
         chat.Events.Verify(e => e.PublishAsync(It.IsAny<ChatSessionEndedEvent>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestMethod]
+    public async Task Run_IdlePolls_AskForTheLeaseEachTimeAndThrowNothing()
+    {
+        await using var chat = await ChatHarness.StartAsync();
+        var asks = Channel.CreateUnbounded<bool>();
+        chat.Leases.Setup(l => l.TryHoldAsync(OutboxDispatcher.LeaseName, chat.Options.LeaseDuration, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => asks.Writer.TryWrite(true) && false);
+
+        // Only this dispatcher's flow carries the marker: other tests of this assembly run beside this one.
+        var marker = new AsyncLocal<bool> { Value = true };
+        var thrown = 0;
+        void OnThrown(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (marker.Value && e.Exception is OperationCanceledException)
+            {
+                Interlocked.Increment(ref thrown);
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += OnThrown;
+        try
+        {
+            await chat.Outbox.StartAsync(CancellationToken.None);
+            await asks.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            for (var poll = 1; poll <= 3; poll++)
+            {
+                // The poll's delay starts just after the ask: move the clock on until the next ask comes.
+                var next = asks.Reader.ReadAsync().AsTask();
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (!next.IsCompleted && DateTime.UtcNow < deadline)
+                {
+                    chat.Time.Advance(chat.Options.OutboxPollInterval);
+                    await Task.WhenAny(next, Task.Delay(50));
+                }
+
+                Assert.IsTrue(next.IsCompleted, $"poll {poll} asked for the lease");
+            }
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= OnThrown;
+        }
+
+        Assert.AreEqual(0, thrown, "an idle poll throws nothing");
+        await chat.Outbox.StopAsync(CancellationToken.None);
     }
 
     [TestMethod]
