@@ -75,8 +75,8 @@ status=0
 # runtime's profile-guided optimisation to pay back its instrumented first tier. Without it a browser-test class used
 # about a tenth less CPU (ChatTests: 70–73 s of CPU in 42–44 s, against 82 s in 48 s). For the same reason their
 # methods stay at the first tier (no call counting, so no second compilation in the background, which an idle host
-# was still doing a minute after its start): ChatTests took 29–32 s of CPU, against 36–40 s with call counting
-# (user + sys of the whole run, two runs each). The suite is bound by the machine's two cores, so CPU is its time.
+# was still doing a minute after its start): ChatTests took 29.6 and 31.6 s of CPU, against 35.7–40.0 s in three runs
+# with call counting (user + sys of the whole run). The suite is bound by the machine's two cores, so CPU is its time.
 # Nothing a test checks depends on either.
 DOTNET_TieredPGO=0 DOTNET_TC_CallCounting=0 dotnet test ServicePro.sln -c Debug --no-build "${filter[@]}" --logger "trx" --results-directory "$results" || status=$?
 
