@@ -29,6 +29,8 @@ public sealed partial class LongTextTests
         await FluentFields.ReadyAsync(description);
         await description.FillAsync(text[..cut]);
         await description.PressSequentiallyAsync(text[cut..]);
+        // What she sees before her click (the box), not yet what was stored.
+        await Expect(description).ToHaveValueAsync(text);
         await alice.GetByTestId("request-save").ClickAsync();
         await Expect(alice).ToHaveURLAsync(RequestUrl());
         await Expect(alice.GetByTestId("request-description")).ToHaveTextAsync(text);
@@ -39,6 +41,7 @@ public sealed partial class LongTextTests
         await FluentFields.ReadyAsync(note);
         await note.FillAsync(text[..cut]);
         await note.PressSequentiallyAsync(text[cut..]);
+        await Expect(note).ToHaveValueAsync(text);
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(text);
         Assert.AreEqual(text, await alice.GetByTestId("activity-note").TextContentAsync());
@@ -50,5 +53,38 @@ public sealed partial class LongTextTests
         await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(text);
         Assert.AreEqual(text, await alice.GetByTestId("request-description").TextContentAsync());
         Assert.AreEqual(text, await alice.GetByTestId("activity-note").TextContentAsync());
+    }
+
+    [TestMethod]
+    public async Task DescriptionAndNote_TextInTheBoxWithoutAKeystroke_CreateAndAddNoteSaveWhatTheBoxShows()
+    {
+        // Text can reach a box without a keystroke its binding hears of (dictation, a text expander, a password
+        // manager's fill set the value directly), and the box sends "change" as it loses the focus only if it had it.
+        // Create request and Add note still save what the box shows. Red before the shell's submit hook reported it.
+        const string Description = "Принтер на 3-м этаже 打印机卡纸 🖨️";
+        const string Note = "Позвонила ещё раз 再次致电 ☎️";
+        var alice = await s_reps.OpenAsync("alice");
+
+        await OpenNewRequestFormAsync(alice);
+        await alice.GetByTestId("request-title").FillAsync("Text in the box without a keystroke");
+        var description = FluentFields.TextArea(alice.GetByTestId("request-description"));
+        await FluentFields.ReadyAsync(description);
+        await description.EvaluateAsync("(box, text) => { box.value = text; }", Description);
+        await alice.GetByTestId("request-save").ClickAsync();
+        await Expect(alice).ToHaveURLAsync(RequestUrl());
+        await Expect(alice.GetByTestId("request-description")).ToHaveTextAsync(Description);
+
+        var note = FluentFields.TextArea(alice.GetByTestId("request-note"));
+        await FluentFields.ReadyAsync(note);
+        await note.EvaluateAsync("(box, text) => { box.value = text; }", Note);
+        await alice.GetByTestId("request-note-add").ClickAsync();
+        await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(Note);
+        await Expect(note).ToHaveValueAsync(string.Empty);
+
+        await alice.ReloadAsync();
+        await Expect(alice.GetByTestId("request-description")).ToHaveTextAsync(Description);
+        await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(Note);
+        Assert.AreEqual(Description, await alice.GetByTestId("request-description").TextContentAsync());
+        Assert.AreEqual(Note, await alice.GetByTestId("activity-note").TextContentAsync());
     }
 }

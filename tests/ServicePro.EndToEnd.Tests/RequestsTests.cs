@@ -28,7 +28,12 @@ public sealed partial class RequestsTests
     [ClassCleanup]
     public static async Task Stop()
     {
-        await s_browser.DisposeAsync();
+        // Null when the browser did not start: the host(s) must still be stopped below.
+        if (s_browser is not null)
+        {
+            await s_browser.DisposeAsync();
+        }
+
         // The host's log, for when a test fails (a circuit the server closed says why only there).
         Directory.CreateDirectory(Browser.ScreenshotDirectory);
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "..", "requests-host.log"), s_host.Output);

@@ -67,7 +67,12 @@ public sealed class ShellSecurityTests
     public static async Task Stop()
     {
         await s_otherSite.DisposeAsync();
-        await s_browser.DisposeAsync();
+        // Null when the browser did not start: the host(s) must still be stopped below.
+        if (s_browser is not null)
+        {
+            await s_browser.DisposeAsync();
+        }
+
         await s_host.DisposeAsync();
     }
 

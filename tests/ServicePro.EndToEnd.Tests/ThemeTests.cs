@@ -27,7 +27,12 @@ public sealed partial class ThemeTests
     [ClassCleanup]
     public static async Task Stop()
     {
-        await s_browser.DisposeAsync();
+        // Null when the browser did not start: the host(s) must still be stopped below.
+        if (s_browser is not null)
+        {
+            await s_browser.DisposeAsync();
+        }
+
         await s_host.DisposeAsync();
     }
 

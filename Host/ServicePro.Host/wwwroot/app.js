@@ -73,14 +73,18 @@ document.addEventListener("keydown", (event) => {
 // left), and a fluent-textarea bound per keystroke reports through a listener Fluent attaches only after its first
 // render, so keys typed into a window that has just opened can have gone unreported. Both events are raised here, in
 // the capture phase and so before Blazor's own submit listener: the circuit receives the value first, and a value it
-// already had changes nothing.
+// already had changes nothing. Every other fluent-textarea of the form (bound on change: a request's description, a
+// note) reports its text the same way, so what is saved is what the rep sees when she submits, whatever "change" the
+// box sent as it lost the focus.
 window.addEventListener("submit", (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) return;
-  for (const field of form.querySelectorAll("[data-enter-submits]")) {
-    const box = field instanceof HTMLTextAreaElement ? field : field.shadowRoot?.querySelector("textarea");
-    const value = box?.value ?? field.value ?? "";
-    field.dispatchEvent(new CustomEvent("immediate", { bubbles: true, detail: { value } }));
+  for (const field of form.querySelectorAll("[data-enter-submits], fluent-textarea")) {
+    if (field.hasAttribute("data-enter-submits")) {
+      const box = field instanceof HTMLTextAreaElement ? field : field.shadowRoot?.querySelector("textarea");
+      const value = box?.value ?? field.value ?? "";
+      field.dispatchEvent(new CustomEvent("immediate", { bubbles: true, detail: { value } }));
+    }
     field.dispatchEvent(new Event("change", { bubbles: true }));
   }
 }, true);
