@@ -69,6 +69,8 @@ public sealed partial class LongTextTests
         await alice.GetByTestId("request-title").FillAsync("Text in the box without a keystroke");
         var description = FluentFields.TextArea(alice.GetByTestId("request-description"));
         await FluentFields.ReadyAsync(description);
+        // Enabled: the page is interactive, so the box is the one the circuit renders into, not a prerendered one.
+        await Expect(description).ToBeEnabledAsync();
         await description.EvaluateAsync("(box, text) => { box.value = text; }", Description);
         await alice.GetByTestId("request-save").ClickAsync();
         await Expect(alice).ToHaveURLAsync(RequestUrl());
@@ -76,6 +78,7 @@ public sealed partial class LongTextTests
 
         var note = FluentFields.TextArea(alice.GetByTestId("request-note"));
         await FluentFields.ReadyAsync(note);
+        await Expect(note).ToBeEnabledAsync();
         await note.EvaluateAsync("(box, text) => { box.value = text; }", Note);
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(Note);
