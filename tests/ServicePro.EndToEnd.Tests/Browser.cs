@@ -89,6 +89,12 @@ public sealed class Browser : IAsyncDisposable
         return page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))");
     }
 
+    /// <summary>
+    /// Closes <paramref name="browser"/> if it started: a class whose <c>ClassInitialize</c> failed to launch it must
+    /// still get to stop its host(s) in its clean-up, after this call.
+    /// </summary>
+    public static ValueTask DisposeIfStartedAsync(Browser? browser) => browser?.DisposeAsync() ?? ValueTask.CompletedTask;
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

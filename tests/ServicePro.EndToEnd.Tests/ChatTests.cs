@@ -28,12 +28,7 @@ public sealed class ChatTests
     [ClassCleanup]
     public static async Task Stop()
     {
-        // Null when the browser did not start: the host(s) must still be stopped below.
-        if (s_browser is not null)
-        {
-            await s_browser.DisposeAsync();
-        }
-
+        await Browser.DisposeIfStartedAsync(s_browser);
         // The host's log, for when a test fails.
         Directory.CreateDirectory(Browser.ScreenshotDirectory);
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "..", "chat-host.log"), s_host.Output);

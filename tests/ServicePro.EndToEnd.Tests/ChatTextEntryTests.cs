@@ -33,12 +33,7 @@ public sealed class ChatTextEntryTests
     [ClassCleanup]
     public static async Task Stop()
     {
-        // Null when the browser did not start: the host(s) must still be stopped below.
-        if (s_browser is not null)
-        {
-            await s_browser.DisposeAsync();
-        }
-
+        await Browser.DisposeIfStartedAsync(s_browser);
         await s_host.DisposeAsync();
     }
 
@@ -122,13 +117,13 @@ public sealed class ChatTextEntryTests
         var box = FluentFields.TextArea(aliceWindow.GetByTestId("chat-input"));
         await FluentFields.ReadyAsync(box);
 
-        await box.EvaluateAsync("(box, text) => { box.value = text; }", "Печать снова 打印机 🖨️");
+        await FluentFields.PutTextWithoutKeystrokeAsync(box, "Печать снова 打印机 🖨️");
         await box.PressAsync("Enter");
         await Expect(Messages(bob)).ToHaveCountAsync(1);
         Assert.AreEqual("Печать снова 打印机 🖨️", await Messages(bob).Locator(".chat-entry-text").TextContentAsync());
         await Expect(box).ToHaveValueAsync(string.Empty);
 
-        await box.EvaluateAsync("(box, text) => { box.value = text; }", "И по кнопке 按钮 ✅");
+        await FluentFields.PutTextWithoutKeystrokeAsync(box, "И по кнопке 按钮 ✅");
         await aliceWindow.GetByTestId("chat-send").ClickAsync();
         await Expect(Messages(bob)).ToHaveCountAsync(2);
         Assert.AreEqual("И по кнопке 按钮 ✅", await Messages(bob).Last.Locator(".chat-entry-text").TextContentAsync());

@@ -65,6 +65,16 @@ public static class FluentFields
         await Browser.DrawnTwiceAsync(box.Page);
     }
 
+    /// <summary>
+    /// Puts <paramref name="text"/> into <paramref name="box"/> with no key and no event, as dictation, a text expander
+    /// or a password manager's fill can: the binding hears of it only if something reports it.
+    /// </summary>
+    public static Task PutTextWithoutKeystrokeAsync(ILocator box, string text)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        return box.EvaluateAsync("(box, text) => { box.value = text; }", text);
+    }
+
     /// <summary>The <c>&lt;textarea&gt;</c> a rep types into, inside a <c>fluent-textarea</c> (or any element holding one).</summary>
     public static ILocator TextArea(ILocator field)
     {

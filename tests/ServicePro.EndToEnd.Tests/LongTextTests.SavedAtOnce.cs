@@ -71,7 +71,7 @@ public sealed partial class LongTextTests
         await FluentFields.ReadyAsync(description);
         // Enabled: the page is interactive, so the box is the one the circuit renders into, not a prerendered one.
         await Expect(description).ToBeEnabledAsync();
-        await description.EvaluateAsync("(box, text) => { box.value = text; }", Description);
+        await FluentFields.PutTextWithoutKeystrokeAsync(description, Description);
         await alice.GetByTestId("request-save").ClickAsync();
         await Expect(alice).ToHaveURLAsync(RequestUrl());
         await Expect(alice.GetByTestId("request-description")).ToHaveTextAsync(Description);
@@ -79,7 +79,7 @@ public sealed partial class LongTextTests
         var note = FluentFields.TextArea(alice.GetByTestId("request-note"));
         await FluentFields.ReadyAsync(note);
         await Expect(note).ToBeEnabledAsync();
-        await note.EvaluateAsync("(box, text) => { box.value = text; }", Note);
+        await FluentFields.PutTextWithoutKeystrokeAsync(note, Note);
         await alice.GetByTestId("request-note-add").ClickAsync();
         await Expect(alice.GetByTestId("activity-note")).ToHaveTextAsync(Note);
         await Expect(note).ToHaveValueAsync(string.Empty);

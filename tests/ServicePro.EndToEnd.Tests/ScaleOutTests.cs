@@ -33,12 +33,7 @@ public sealed partial class ScaleOutTests
     [ClassCleanup]
     public static async Task Stop()
     {
-        // Null when the browser did not start: the host(s) must still be stopped below.
-        if (s_browser is not null)
-        {
-            await s_browser.DisposeAsync();
-        }
-
+        await Browser.DisposeIfStartedAsync(s_browser);
         Directory.CreateDirectory(Browser.ScreenshotDirectory);
         for (var i = 0; i < s_hosts.Count; i++)
         {

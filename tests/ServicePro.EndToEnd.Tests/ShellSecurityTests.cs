@@ -67,12 +67,7 @@ public sealed class ShellSecurityTests
     public static async Task Stop()
     {
         await s_otherSite.DisposeAsync();
-        // Null when the browser did not start: the host(s) must still be stopped below.
-        if (s_browser is not null)
-        {
-            await s_browser.DisposeAsync();
-        }
-
+        await Browser.DisposeIfStartedAsync(s_browser);
         await s_host.DisposeAsync();
     }
 

@@ -27,12 +27,7 @@ public sealed partial class ThemeTests
     [ClassCleanup]
     public static async Task Stop()
     {
-        // Null when the browser did not start: the host(s) must still be stopped below.
-        if (s_browser is not null)
-        {
-            await s_browser.DisposeAsync();
-        }
-
+        await Browser.DisposeIfStartedAsync(s_browser);
         await s_host.DisposeAsync();
     }
 
